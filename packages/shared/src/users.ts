@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { IsoDateTime, Role, Uuid } from './common.ts';
+
+export const Email = z.email().max(254).toLowerCase().describe('E-mail address (sign-in name)');
+export const Password = z.string().min(12, '12文字以上 / at least 12 characters').max(256);
+
+export const User = z
+  .object({
+    id: Uuid,
+    email: z.string(),
+    displayName: z.string(),
+    role: Role,
+    organisationId: Uuid,
+    disabled: z.boolean(),
+    createdAt: IsoDateTime,
+    updatedAt: IsoDateTime,
+  })
+  .meta({ id: 'User', description: 'A staff, partner, analyst or admin account' });
+export type User = z.infer<typeof User>;
+
+export const CreateUser = z
+  .strictObject({
+    email: Email,
+    displayName: z.string().trim().min(1).max(100),
+    role: Role,
+    organisationId: Uuid,
+    password: Password,
+  })
+  .meta({ id: 'CreateUser' });
+export type CreateUser = z.infer<typeof CreateUser>;
+
+export const UpdateUser = z
+  .strictObject({
+    displayName: z.string().trim().min(1).max(100),
+    role: Role,
+    organisationId: Uuid,
+    password: Password,
+    disabled: z.boolean(),
+  })
+  .partial()
+  .meta({ id: 'UpdateUser' });
+export type UpdateUser = z.infer<typeof UpdateUser>;
