@@ -21,24 +21,44 @@ export const WeeklySchedule = z
     const sorted = intervals
       .map((iv, index) => ({ ...iv, index }))
       .sort((a, b) => a.weekday - b.weekday || a.opens.localeCompare(b.opens));
-    for (let k = 1; k < sorted.length; k++) {
-      const prev = sorted[k - 1];
-      const cur = sorted[k];
-      if (prev && cur && prev.weekday === cur.weekday && cur.opens < prev.closes) {
+    // Compare with the latest closing so far, not only the previous interval: 09–17 also overlaps a later 12–13.
+    let weekday = 0;
+    let latestClose = '';
+    for (const cur of sorted) {
+      if (cur.weekday !== weekday) {
+        weekday = cur.weekday;
+        latestClose = '';
+      } else if (cur.opens < latestClose) {
         ctx.addIssue({ code: 'custom', message: 'intervals on one weekday must not overlap', path: [cur.index] });
       }
+      if (cur.closes > latestClose) latestClose = cur.closes;
     }
   })
   .describe('Opening intervals per weekday; a weekday without intervals is closed');
 export type WeeklySchedule = z.infer<typeof WeeklySchedule>;
 
+/** One line of text: control characters (NUL above all, which PostgreSQL cannot store) are refused. */
+const line = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .regex(/^[^\p{Cc}]*$/u, 'no control characters');
+/** Text that may span lines: tabs and line breaks are the only control characters allowed. */
+const paragraph = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .regex(/^(?:[^\p{Cc}]|[\t\n\r])*$/u, 'no control characters except line breaks');
+
 const windowFields = {
-  name: z.string().trim().min(1).max(200).describe('Name of the window (相談窓口名)'),
-  description: z.string().trim().max(2000).nullable().describe('What the window helps with, for the public'),
+  name: line(200).min(1).describe('Name of the window (相談窓口名)'),
+  description: paragraph(2000).nullable().describe('What the window helps with, for the public'),
   topics: z.array(Topic).min(1).max(20).describe('Topics the window takes'),
   organisationId: Uuid.describe('The organisation that operates the window'),
-  place: z.string().trim().min(1).max(200).describe('Where it is, e.g. 市役所別館4階'),
-  address: z.string().trim().max(300).nullable(),
+  place: line(200).min(1).describe('Where it is, e.g. 市役所別館4階'),
+  address: line(300).nullable(),
   phone: z
     .string()
     .trim()
@@ -51,7 +71,7 @@ const windowFields = {
     .nullable()
     .describe('内線'),
   reservationRequired: z.boolean().describe('Whether a reservation is needed'),
-  reservationNote: z.string().trim().max(500).nullable().describe('Reservation rules in words'),
+  reservationNote: paragraph(500).nullable().describe('Reservation rules in words'),
   channels: z.array(Channel).min(1).max(5).describe('How the window can be reached'),
   womenOnly: z.boolean().describe('女性専用'),
   isNew: z.boolean().describe('Shown as 新設 in the directory and on the card'),
@@ -110,14 +130,32 @@ export const ConsultationWindowQuery = ListQuery.extend({
   topic: Topic.optional().describe('Only windows taking this topic'),
   organisationId: Uuid.optional(),
   openAt: IsoDateTime.optional().describe('Only windows open at this instant'),
-  q: z.string().trim().max(100).optional().describe('Name contains'),
+  q: line(100).optional().describe('Name contains'),
 });
 export type ConsultationWindowQuery = z.infer<typeof ConsultationWindowQuery>;
 
-export const OpeningDaysQuery = z.object({ from: IsoDate, to: IsoDate }).refine((q) => q.from <= q.to, {
-  message: 'to must not be before from',
-  path: ['to'],
-});
+/** Longest range `opening-days` computes in one request (a fiscal year and a little more). */
+export const MAX_OPENING_DAYS_RANGE = 400;
+
+export const OpeningDaysQuery = z
+  .object({
+    from: IsoDate.describe('First date of the range (Asia/Tokyo)'),
+    to: IsoDate.describe(`Last date of the range, inclusive; the range spans at most ${MAX_OPENING_DAYS_RANGE} days`),
+  })
+  .superRefine((q, ctx) => {
+    if (q.to < q.from) {
+      ctx.addIssue({ code: 'custom', message: 'to must not be before from', path: ['to'] });
+      return;
+    }
+    const days = (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 + 1;
+    if (days > MAX_OPENING_DAYS_RANGE) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `the range may span at most ${MAX_OPENING_DAYS_RANGE} days`,
+        path: ['to'],
+      });
+    }
+  });
 
 export const OpeningDay = z
   .object({
@@ -180,6 +218,8 @@ export const PublicDirectoryQuery = z.object({
     .optional()
     .describe('Guidance card code the visitor arrived with (recorded nowhere here)'),
 });
+
+export const PublicWindowQuery = PublicDirectoryQuery.pick({ at: true, card: true });
 
 export const PublicDirectory = z
   .object({ items: z.array(PublicConsultationWindow), at: IsoDateTime })
