@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDateTime, Uuid } from './common.ts';
+import { IsoDateTime, ListQuery, Uuid } from './common.ts';
 
 export const ApiKeyRole = z.enum(['partner', 'analyst', 'staff']).describe('partner | analyst | staff');
 
@@ -16,6 +16,13 @@ export const ApiKey = z
   })
   .meta({ id: 'ApiKey' });
 export type ApiKey = z.infer<typeof ApiKey>;
+
+export const ApiKeyQuery = ListQuery.extend({
+  organisationId: Uuid.optional(),
+  role: ApiKeyRole.optional(),
+  status: z.enum(['active', 'revoked']).optional().describe('active | revoked; both when absent'),
+});
+export type ApiKeyQuery = z.infer<typeof ApiKeyQuery>;
 
 export const CreateApiKey = z
   .strictObject({

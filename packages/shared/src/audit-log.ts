@@ -24,5 +24,5 @@ export const AuditQuery = ListQuery.extend({
   entityId: z.string().max(100).optional(),
   from: IsoDate.optional().describe('First day (inclusive, Asia/Tokyo)'),
   to: IsoDate.optional().describe('Last day (inclusive, Asia/Tokyo)'),
-});
+}).refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], message: 'to must not be before from' });
 export type AuditQuery = z.infer<typeof AuditQuery>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDateTime, Role, Uuid } from './common.ts';
+import { IsoDateTime, ListQuery, Role, Uuid } from './common.ts';
 
 export const Email = z.email().max(254).toLowerCase().describe('E-mail address (sign-in name)');
 export const Password = z.string().min(12, '12文字以上 / at least 12 characters').max(256);
@@ -11,7 +11,8 @@ export const User = z
     displayName: z.string(),
     role: Role,
     organisationId: Uuid,
-    disabled: z.boolean(),
+    disabled: z.boolean().describe('A disabled user cannot sign in; their sessions end'),
+    version: z.number().int().describe('Increases on every change; the ETag is derived from it'),
     createdAt: IsoDateTime,
     updatedAt: IsoDateTime,
   })
@@ -29,8 +30,16 @@ export const CreateUser = z
   .meta({ id: 'CreateUser' });
 export type CreateUser = z.infer<typeof CreateUser>;
 
+export const UserQuery = ListQuery.extend({
+  role: Role.optional(),
+  organisationId: Uuid.optional(),
+});
+export type UserQuery = z.infer<typeof UserQuery>;
+
+/** Changing the password or disabling the user also ends all of that user's sessions. */
 export const UpdateUser = z
   .strictObject({
+    email: Email,
     displayName: z.string().trim().min(1).max(100),
     role: Role,
     organisationId: Uuid,

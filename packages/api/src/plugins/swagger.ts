@@ -5,15 +5,40 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 
-type Doc = { paths?: Record<string, Record<string, { responses?: Record<string, { content?: object }> }>> };
+type Doc = {
+  paths?: Record<string, Record<string, { responses?: Record<string, { content?: object }> }>>;
+  components?: { schemas?: Record<string, { properties?: Record<string, unknown> }> };
+};
 
-/** Errors are sent as application/problem+json; say so in the document. */
+const PROBLEM_FIELDS = Object.keys(Problem.shape);
+
+/**
+ * Errors are sent as application/problem+json; say so in the document. Only Problem bodies (the
+ * Problem schema or one extending it, such as OutOfStockProblem): an error status with a body of
+ * its own (the health report's 503) is sent, and documented, as JSON.
+ */
 function problemContentTypes<T>(doc: T): T {
-  for (const methods of Object.values((doc as Doc).paths ?? {})) {
+  const schemas = (doc as Doc).components?.schemas ?? {};
+  const isProblem = (ref: string | undefined) => {
+    const properties = ref?.startsWith('#/components/schemas/')
+      ? schemas[ref.slice('#/components/schemas/'.length)]?.properties
+      : undefined;
+    return !!properties && PROBLEM_FIELDS.every((field) => field in properties);
+  };
+  // Collection routes are registered as '/' under their prefix; both spellings answer, show the bare one.
+  const paths = (doc as Doc).paths ?? {};
+  for (const key of Object.keys(paths)) {
+    const bare = key.replace(/\/+$/, '');
+    if (bare && bare !== key && !paths[bare]) {
+      paths[bare] = paths[key] as NonNullable<Doc['paths']>[string];
+      delete paths[key];
+    }
+  }
+  for (const methods of Object.values(paths)) {
     for (const op of Object.values(methods)) {
       for (const [status, response] of Object.entries(op.responses ?? {})) {
-        const content = response.content as Record<string, unknown> | undefined;
-        if (Number(status) >= 400 && content?.['application/json']) {
+        const content = response.content as Record<string, { schema?: { $ref?: string } }> | undefined;
+        if (content && Number(status) >= 400 && isProblem(content['application/json']?.schema?.$ref)) {
           response.content = { 'application/problem+json': content['application/json'] };
         }
       }
@@ -71,7 +96,24 @@ export default fp(async function openapi(app: FastifyInstance, opts: { version: 
         { name: 'api-keys', description: 'API keys for partners and analysts (admin only)' },
         { name: 'audit-log', description: 'Who changed what (admin only)' },
         { name: 'consultation-windows', description: '相談窓口: the windows, their schedules and opening days' },
+        { name: 'consultations', description: '相談記録: anonymous consultations, never a person' },
         { name: 'public', description: 'No sign-in: the public directory' },
+        {
+          name: 'distribution-points',
+          description: '配付場所: where sanitary products are handed out, and their stock',
+        },
+        { name: 'items', description: '配付品: what is handed out, with minimum levels' },
+        {
+          name: 'stock-movements',
+          description: '在庫台帳: the immutable stock ledger and the programme-wide overview',
+        },
+        { name: 'distributions', description: '配付記録: hand-outs, with undo' },
+        { name: 'reports', description: 'Aggregates for analysts and partners; JSON or Excel-ready CSV' },
+        { name: 'surveys', description: 'アンケート: surveys, versioned questions, responses and results' },
+        {
+          name: 'training-events',
+          description: '研修会: events, registrations with waitlists, check-in, import and export',
+        },
       ],
       components: {
         securitySchemes: {
