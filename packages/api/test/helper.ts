@@ -73,6 +73,8 @@ export async function createFixture(config: Partial<AppConfig> = {}): Promise<Fi
     ])
     .returning();
   if (!city || !partner || !otherPartner) throw new Error('fixture organisations missing');
+  const cityId = city.id;
+  const partnerId = partner.id;
   const passwordHash = await hashPassword(PASSWORD);
   const roles: Role[] = ['admin', 'staff', 'partner', 'analyst'];
   const rows = await db
@@ -113,7 +115,7 @@ export async function createFixture(config: Partial<AppConfig> = {}): Promise<Fi
       prefix,
       secretHash: sha256(full),
       role,
-      organisationId: organisationId ?? (role === 'partner' ? partner.id : city.id),
+      organisationId: organisationId ?? (role === 'partner' ? partnerId : cityId),
     });
     return { authorization: `Bearer ${full}` };
   }
