@@ -26,6 +26,14 @@ export const EnvSchema = z.object({
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   SIGNIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   RATE_LIMIT: onOff.default('on'),
+  /** Minutes after recording during which a hand-out can be undone at the counter. */
+  HANDOUT_UNDO_MINUTES: z.coerce.number().int().min(0).max(1440).default(10),
+  /** Report counts from 1 to this − 1, read by a partner or an analyst, are suppressed (small-cell suppression). */
+  SUPPRESSION_THRESHOLD: z.coerce.number().int().min(2).max(100).default(3),
+  /** Days after a training event ends until its attendees' names and contact details are deleted. */
+  TRAINING_CONTACT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  /** Origin of the public survey links and QR codes (e.g. https://tsunagari.example); default: the request's host. */
+  PUBLIC_BASE_URL: z.url().optional(),
   WEB_DIST: z.string().optional(),
   /** Set by npm/pnpm to the folder the command was run from. */
   INIT_CWD: z.string().optional(),

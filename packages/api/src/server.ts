@@ -19,6 +19,10 @@ const database = await openDatabase(
   env.DATABASE_URL ? { kind: 'postgres', url: env.DATABASE_URL } : { kind: 'pglite', dataDir },
 );
 await database.migrate();
+// Reports may read a replica; everything else, and the migrations, use the primary.
+const readDatabase = env.DATABASE_READ_URL
+  ? await openDatabase({ kind: 'postgres', url: env.DATABASE_READ_URL })
+  : undefined;
 
 const demoLoaded = env.DEMO_DATA === 'on' ? await loadDemoData(database.db) : false;
 const adminPassword = env.ADMIN_PASSWORD ?? (env.DEMO_DATA === 'on' ? DEMO_PASSWORD : undefined);
@@ -26,6 +30,7 @@ const admin = await ensureAdmin(database.db, env.ADMIN_EMAIL, adminPassword);
 
 const app = await build({
   database,
+  readDatabase,
   config: env,
   webDist: env.WEB_DIST ? path.resolve(env.WEB_DIST) : path.join(repoRoot, 'packages/web/dist'),
   logger: { level: env.LOG_LEVEL },
@@ -41,6 +46,7 @@ async function shutdown(signal: string) {
   try {
     await app.close();
     await database.close();
+    await readDatabase?.close();
     process.exit(0);
   } catch (error) {
     app.log.error({ err: error }, 'error during shutdown');

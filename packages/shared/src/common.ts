@@ -62,6 +62,7 @@ export const ErrorCodes = [
   'rate_limited',
   'invalid_credentials',
   'database_unavailable',
+  'unknown_organisation',
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof ErrorCodes)[number];

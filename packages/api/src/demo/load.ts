@@ -2,7 +2,12 @@ import { count } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { organisations as organisationsTable, users } from '../db/schema/index.ts';
 import { hashPassword } from '../lib/passwords.ts';
+import { seedConsultations } from './consultations.ts';
+import { seedDistribution } from './distribution.ts';
 import { DEMO_PASSWORD, demoUsers, organisations } from './otaru-fy2021.ts';
+import { seedSurveys } from './surveys.ts';
+import { seedTargets } from './targets.ts';
+import { seedTraining } from './training.ts';
 import { seedWindows } from './windows.ts';
 
 /** Loads the Otaru FY2021 demo set into an empty database; returns false when data exists. */
@@ -31,6 +36,11 @@ export async function loadDemoData(db: Db): Promise<boolean> {
       })),
     );
     await seedWindows(tx, orgId);
+    await seedDistribution(tx, orgId);
+    await seedConsultations(tx);
+    await seedTraining(tx);
+    await seedSurveys(tx);
+    await seedTargets(tx);
   });
   return true;
 }

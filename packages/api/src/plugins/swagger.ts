@@ -114,6 +114,7 @@ export default fp(async function openapi(app: FastifyInstance, opts: { version: 
           name: 'training-events',
           description: '研修会: events, registrations with waitlists, check-in, import and export',
         },
+        { name: 'target-metrics', description: '目標数値: the targets of each fiscal year and their definitions' },
       ],
       components: {
         securitySchemes: {

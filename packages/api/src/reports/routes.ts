@@ -59,7 +59,16 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: {
           200: {
             description: 'The report, as JSON or CSV',
-            content: { 'application/json': { schema: ConsultationReport }, 'text/csv': { schema: csvBody } },
+            content: {
+              'application/json': { schema: ConsultationReport },
+              'text/csv': {
+                schema: csvBody.meta({
+                  examples: [
+                    '\uFEFF曜日,相談件数\r\n月,12\r\n火,9\r\n水,<3\r\n木,x\r\n金,10\r\n土,0\r\n日,0\r\n合計,38\r\n',
+                  ],
+                }),
+              },
+            },
           },
           ...problems([403, 'A partner asked for another organisation’s window']),
         },
@@ -74,7 +83,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           throw forbidden('Your organisation does not operate this consultation window');
         }
       }
-      const report = await consultationReport(app.db, q, reader);
+      const report = await consultationReport(app.dbRead ?? app.db, q, reader);
       if (wantsCsv(request, q.format)) {
         return sendCsv(
           reply,
@@ -102,14 +111,25 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: {
           200: {
             description: 'The report, as JSON or CSV',
-            content: { 'application/json': { schema: WindowDemand }, 'text/csv': { schema: csvBody } },
+            content: {
+              'application/json': { schema: WindowDemand },
+              'text/csv': {
+                schema: csvBody.meta({
+                  examples: [
+                    '\uFEFF窓口,運営団体,開設日数,開設時間（時間）,相談件数,開設時間内の相談件数,開設時間外の相談件数,' +
+                      '開設1時間あたりの相談件数,相談なし\r\n' +
+                      '女性専用相談,小樽市中部地域包括支援センター,15,75,0,0,0,0,相談なし\r\n',
+                  ],
+                }),
+              },
+            },
           },
         },
       },
     },
     async (request, reply) => {
       const q = request.query;
-      const report = await windowDemand(app.db, q, readerOf(request, threshold));
+      const report = await windowDemand(app.dbRead ?? app.db, q, readerOf(request, threshold));
       if (wantsCsv(request, q.format)) {
         return sendCsv(reply, `window-demand_${q.from}_${q.to}.csv`, windowDemandCsv(report));
       }

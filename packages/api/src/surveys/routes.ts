@@ -600,7 +600,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: ROLES_READ },
       schema: {
-        tags: TAGS,
+        // Listed with the other reports too, where analysts look for them.
+        tags: [...TAGS, 'reports'],
         summary: 'アンケート集計: per question counts, shares with their denominators, means; JSON or CSV',
         description:
           'One version at a time (default the current one; `versions` lists how many responses each has). ' +
@@ -616,7 +617,17 @@ const routes: FastifyPluginAsyncZod = async (app) => {
             description: 'The results, as JSON or CSV',
             content: {
               'application/json': { schema: SurveyResults },
-              'text/csv': { schema: z.string().describe('One row per response; UTF-8 with a BOM') },
+              'text/csv': {
+                schema: z
+                  .string()
+                  .describe('One row per response; UTF-8 with a BOM')
+                  .meta({
+                    examples: [
+                      '\uFEFF回答ID,版,回答日時,回答方法,配付場所,架空データ,Q1 本日の研修会の内容に満足しましたか\r\n' +
+                        '0b6f4a52-3c1e-4d7a-9f2b-8e5d1c0a7b93,1,2021-11-19 16:00,紙,,,5（満足）\r\n',
+                    ],
+                  }),
+              },
             },
           },
           ...problems([403, 'CSV of single responses is for staff and admins'], [404, 'No such survey']),

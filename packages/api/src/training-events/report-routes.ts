@@ -7,7 +7,13 @@ import { trainingReport, trainingReportCsv } from './report.ts';
 
 const csvBody = z
   .string()
-  .describe('UTF-8 with a BOM and Japanese headers: one row per event and a total per fiscal year');
+  .describe('UTF-8 with a BOM and Japanese headers: one row per event and a total per fiscal year')
+  .meta({
+    examples: [
+      '\uFEFF年度,研修会,開催日時,状態,会場定員,オンライン定員,申込数,確定,キャンセル待ち,取消,出席,欠席,当日参加,…\r\n' +
+        '2021年度,女性相談担当者養成研修会,2021-11-19 14:00,開催済み,28,8,36,36,0,0,36,0,0,…\r\n',
+    ],
+  });
 
 /**
  * 研修会実績, registered at /reports/training. Every role reads it: the counts are of support staff
@@ -38,7 +44,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const q = request.query;
-      const report = await trainingReport(app.db, q);
+      const report = await trainingReport(app.dbRead ?? app.db, q);
       if (wantsCsv(request, q.format)) {
         const name = q.eventId ? `training_${q.eventId}` : `training_${q.fiscalYear ?? 'all'}`;
         return sendCsv(reply, `${name}.csv`, trainingReportCsv(report));
