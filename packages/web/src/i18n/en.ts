@@ -261,7 +261,8 @@ export const en: Translation = {
     closureToAdd: 'Closure date to add',
     removeClosure: 'Remove {{date}}',
     noClosures: 'No closure dates.',
-    scheduleHint: 'Add opening intervals per weekday. A weekday without intervals is closed. Times like 9:00 or 17:30 (24:00 for midnight).',
+    scheduleHint:
+      'Add opening intervals per weekday. A weekday without intervals is closed. Times like 9:00 or 17:30 (24:00 for midnight).',
     opens: 'Opens',
     closes: 'Closes',
     addInterval: 'Add an interval on {{weekday}}',

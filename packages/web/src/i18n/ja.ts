@@ -252,7 +252,8 @@ export const ja = {
     closureToAdd: '追加する休業日',
     removeClosure: '{{date}} を削除',
     noClosures: '休業日はありません。',
-    scheduleHint: '曜日ごとに受付時間帯を追加してください。時間帯のない曜日は休みです。時刻は 9:00、17:30 のように入力します（深夜0時の終了は 24:00）。',
+    scheduleHint:
+      '曜日ごとに受付時間帯を追加してください。時間帯のない曜日は休みです。時刻は 9:00、17:30 のように入力します（深夜0時の終了は 24:00）。',
     opens: '開始',
     closes: '終了',
     addInterval: '{{weekday}}に時間帯を追加',
