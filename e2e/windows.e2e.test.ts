@@ -94,7 +94,10 @@ describe('consultation windows in the browser', () => {
     // The detail page of the new window, with the schedule as a grid.
     await page.waitForURL(/\/windows\/[0-9a-f-]{36}$/);
     await page.getByRole('heading', { level: 1, name }).waitFor();
-    expect(await page.getByRole('status').textContent()).toContain(`「${name}」を登録しました。`);
+    await page
+      .getByRole('status')
+      .filter({ hasText: `「${name}」を登録しました。` })
+      .waitFor();
     const grid = page.getByRole('table', { name: '曜日ごとの受付時間（日本時間）' });
     expect(await grid.getByRole('row', { name: /月曜日/ }).textContent()).toContain('0:00〜24:00');
     expect(await grid.getByRole('row', { name: /日曜日/ }).textContent()).toContain('0:00〜24:00');
