@@ -6,6 +6,7 @@ import {
   SchoolLevel,
   type SchoolLevels,
 } from './distribution-points.ts';
+import { MAX_REPORT_PERIOD_DAYS } from './reports.ts';
 import { PastInstant } from './stock.ts';
 
 export const RequestMethods = ['flyer', 'flyer_stub', 'phone_screen', 'none'] as const;
@@ -114,7 +115,6 @@ export type DistributionGrouping = z.infer<typeof DistributionGrouping>;
 /** Hand-outs per day over this many days before the report's end give the rate for "days of stock left". */
 export const STOCK_RATE_DAYS = 28;
 /** The longest range one report covers (five fiscal years and a little more). */
-export const MAX_REPORT_DAYS = 1900;
 
 export const DistributionReportQuery = z
   .object({
@@ -134,8 +134,12 @@ export const DistributionReportQuery = z
   .superRefine((q, ctx) => {
     if (q.to < q.from) {
       ctx.addIssue({ code: 'custom', message: 'to must not be before from', path: ['to'] });
-    } else if ((Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 + 1 > MAX_REPORT_DAYS) {
-      ctx.addIssue({ code: 'custom', message: `the range may span at most ${MAX_REPORT_DAYS} days`, path: ['to'] });
+    } else if ((Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 + 1 > MAX_REPORT_PERIOD_DAYS) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `the range may span at most ${MAX_REPORT_PERIOD_DAYS} days`,
+        path: ['to'],
+      });
     }
   });
 export type DistributionReportQuery = z.infer<typeof DistributionReportQuery>;
