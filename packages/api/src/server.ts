@@ -2,6 +2,7 @@ import path from 'node:path';
 import { build } from './app.ts';
 import { ensureAdmin } from './bootstrap.ts';
 import { openDatabase } from './db/client.ts';
+import { DataDirLockedError, lockDataDir } from './db/data-dir-lock.ts';
 import { loadDemoData } from './demo/load.ts';
 import { DEMO_PASSWORD, demoUsers } from './demo/otaru-fy2021.ts';
 import { parseEnv, repoRoot, resolveDataDir } from './env.ts';
@@ -15,6 +16,15 @@ try {
 }
 
 const dataDir = resolveDataDir(env);
+let releaseDataDir: (() => Promise<void>) | undefined;
+if (!env.DATABASE_URL) {
+  try {
+    releaseDataDir = await lockDataDir(dataDir);
+  } catch (error) {
+    console.error(error instanceof DataDirLockedError ? error.message : error);
+    process.exit(1);
+  }
+}
 const database = await openDatabase(
   env.DATABASE_URL ? { kind: 'postgres', url: env.DATABASE_URL } : { kind: 'pglite', dataDir },
 );
@@ -47,6 +57,7 @@ async function shutdown(signal: string) {
     await app.close();
     await database.close();
     await readDatabase?.close();
+    await releaseDataDir?.();
     process.exit(0);
   } catch (error) {
     app.log.error({ err: error }, 'error during shutdown');
