@@ -172,13 +172,31 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
   const webDist = options.webDist;
   const spa = webDist && existsSync(path.join(webDist, 'index.html'));
   if (spa) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, maxAge: '1h' });
+    // `wildcard: true` looks each file up when asked, so a rebuilt SPA is served without a restart.
+    // Vite names the files under /assets/ by their content: they never change, so they are cached for
+    // good; anything else (icons, the manifest) is revalidated after an hour.
+    await app.register(fastifyStatic, {
+      root: webDist,
+      wildcard: true,
+      index: false,
+      cacheControl: false,
+      setHeaders(reply, filePath) {
+        reply.header(
+          'cache-control',
+          filePath === path.join(webDist, 'index.html')
+            ? 'no-cache'
+            : filePath.startsWith(path.join(webDist, 'assets') + path.sep)
+              ? 'public, max-age=31536000, immutable'
+              : 'public, max-age=3600',
+        );
+      },
+    });
   }
 
   app.setNotFoundHandler((request, reply) => {
     const url = request.url.split('?')[0] ?? '/';
     if (spa && request.method === 'GET' && !url.startsWith('/api/') && !path.extname(url)) {
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      return reply.sendFile('index.html');
     }
     return sendProblem(reply, request, 404, 'not_found', `No route ${request.method} ${url}`);
   });
