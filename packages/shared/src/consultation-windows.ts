@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDate, IsoDateTime, ListQuery, TimeOfDay, Uuid } from './common.ts';
+import { line, paragraph } from './text.ts';
 import { Channel, Topic } from './vocabulary.ts';
 
 export const Weekday = z.number().int().min(1).max(7).describe('ISO weekday: 1 = Monday … 7 = Sunday');
@@ -36,21 +37,6 @@ export const WeeklySchedule = z
   })
   .describe('Opening intervals per weekday; a weekday without intervals is closed');
 export type WeeklySchedule = z.infer<typeof WeeklySchedule>;
-
-/** One line of text: control characters (NUL above all, which PostgreSQL cannot store) are refused. */
-const line = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .regex(/^[^\p{Cc}]*$/u, 'no control characters');
-/** Text that may span lines: tabs and line breaks are the only control characters allowed. */
-const paragraph = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .regex(/^(?:[^\p{Cc}]|[\t\n\r])*$/u, 'no control characters except line breaks');
 
 const windowFields = {
   name: line(200).min(1).describe('Name of the window (相談窓口名)'),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDate, IsoDateTime, ListQuery, Uuid } from './common.ts';
 import { CardCode } from './distribution-points.ts';
+import { line, paragraph } from './text.ts';
 import { Channel, Topic } from './vocabulary.ts';
 
 /** How she heard of the window. */
@@ -53,23 +54,6 @@ export const AgeBandLabels: Record<AgeBand, string> = {
 export const NOTE_MAX = 500;
 export const REFERRED_TO_EXTERNAL_MAX = 100;
 
-// One line, or a short paragraph: control characters (NUL above all, which PostgreSQL cannot
-// store) are refused; a note may keep its line breaks.
-const line = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1)
-    .max(max)
-    .regex(/^[^\p{Cc}]*$/u, 'no control characters');
-const paragraph = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1)
-    .max(max)
-    .regex(/^(?:[^\p{Cc}]|[\t\n\r])*$/u, 'no control characters except line breaks');
-
 const uniqueTopics = z
   .array(Topic)
   .min(1)
@@ -95,10 +79,11 @@ const consultationFields = {
   isRepeat: z.boolean().describe('She has consulted before (再相談)'),
   referredToWindowId: Uuid.nullable().describe('Another window she was referred on to (つなぎ)'),
   referredToExternal: line(REFERRED_TO_EXTERNAL_MAX)
+    .min(1)
     .nullable()
     .describe('An outside body she was referred on to, by its name (e.g. 法テラス); never a person'),
   followUpNeeded: z.boolean().describe('Staff should follow up'),
-  note: paragraph(NOTE_MAX).nullable().describe(`Short note, at most ${NOTE_MAX} characters; no personal data`),
+  note: paragraph(NOTE_MAX).min(1).nullable().describe(`Short note, at most ${NOTE_MAX} characters; no personal data`),
 };
 
 export const CreateConsultation = z

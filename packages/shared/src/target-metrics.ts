@@ -5,6 +5,7 @@ import { ReferralSource } from './consultations.ts';
 import { DistributionPointKind, SchoolLevel } from './distribution-points.ts';
 import { FiscalYear, MAX_FISCAL_YEAR, MIN_FISCAL_YEAR } from './fiscal-year.ts';
 import { MAX_REPORT_PERIOD_DAYS, ReportCount, ReportFormat, SuppressionInfo } from './reports.ts';
+import { line, paragraph, unique } from './text.ts';
 import { Affiliation, TrainingEventStatus } from './training.ts';
 import { Channel, Topic } from './vocabulary.ts';
 
@@ -61,7 +62,6 @@ export const TrainingBasis = z
   .enum(TrainingBases)
   .describe('attended: checked in (出席) | registered: registrations not cancelled, waitlist included (申込)');
 
-const unique = <T>(values: readonly T[]) => new Set(values).size === values.length;
 const MAX_IDS = 200;
 const idList = (what: string) =>
   z
@@ -79,20 +79,6 @@ const enumList = <T extends z.ZodType>(item: T, what: string) =>
     .optional()
     .describe(`Only these ${what}; omit for all`);
 
-const line = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1)
-    .max(max)
-    .regex(/^[^\p{Cc}]*$/u, 'no control characters');
-const paragraph = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .regex(/^(?:[^\p{Cc}]|[\t\n\r])*$/u, 'no control characters except line breaks');
-
 export const MANUAL_NOTE_MAX = 500;
 export const MAX_METRIC_VALUE = 1_000_000_000;
 
@@ -100,7 +86,7 @@ export const ManualValueInput = z
   .strictObject({
     value: z.number().finite().min(0).max(MAX_METRIC_VALUE).describe('The value, in the metric’s unit'),
     asOf: IsoDate.describe('The day the value holds for (Asia/Tokyo); on or after the first day of the fiscal year'),
-    note: line(MANUAL_NOTE_MAX).nullable().default(null).describe('Where the value comes from'),
+    note: line(MANUAL_NOTE_MAX).min(1).nullable().default(null).describe('Where the value comes from'),
   })
   .meta({ id: 'CreateManualValue', description: 'A value entered by hand; earlier values stay in the history' });
 export type ManualValueInput = z.input<typeof ManualValueInput>;
@@ -235,7 +221,7 @@ const metricFields = {
     .min(MIN_FISCAL_YEAR)
     .max(MAX_FISCAL_YEAR)
     .describe('The fiscal year (April–March, Asia/Tokyo) by the year it starts in: 2021 = 令和3年度'),
-  label: line(200).describe('e.g. 研修会参加者; unique within the fiscal year'),
+  label: line(200).min(1).describe('e.g. 研修会参加者; unique within the fiscal year'),
   unit: MetricUnit,
   target: z
     .number()

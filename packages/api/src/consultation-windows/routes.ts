@@ -16,9 +16,9 @@ import { z } from 'zod';
 import { ROLES_ALL, ROLES_STAFF } from '../auth/principal.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { decodeCursor, pageOf } from '../lib/cursor.ts';
-import { requireIfMatch, setEtag, staleEtag } from '../lib/etag.ts';
-import { problems } from '../lib/openapi.ts';
-import { FOREIGN_KEY_VIOLATION, pgErrorCode } from '../lib/pg-errors.ts';
+import { atVersion, goneOrStale, requireIfMatch, setCreated, setEtag, staleEtag } from '../lib/etag.ts';
+import { IF_MATCH_PROBLEMS, problems } from '../lib/openapi.ts';
+import { FOREIGN_KEY_VIOLATION, onViolation, unknownOrganisation } from '../lib/pg-errors.ts';
 import { HttpProblem, notFound } from '../lib/problem.ts';
 import {
   deleteWindow,
@@ -67,15 +67,8 @@ function windowCursor(cursor: string | undefined): [string, string] | null {
   ]);
 }
 
-function unknownOrganisation(error: unknown): never {
-  // The only foreign key of a window is its operating organisation.
-  if (pgErrorCode(error) === FOREIGN_KEY_VIOLATION) {
-    throw new HttpProblem(422, 'unknown_organisation', 'The operating organisation does not exist', [
-      { path: 'body.organisationId', message: 'no organisation with this id' },
-    ]);
-  }
-  throw error;
-}
+// The only foreign key of a window is its operating organisation.
+const writeProblem = onViolation({ [FOREIGN_KEY_VIOLATION]: unknownOrganisation });
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -175,10 +168,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           );
           return getWindow(tx, id);
         })
-        .catch(unknownOrganisation);
+        .catch(writeProblem);
       if (!row) throw new Error('created window not found');
-      setEtag(reply, row.version);
-      reply.header('location', `${request.url.split('?')[0]?.replace(/\/$/, '')}/${row.id}`);
+      setCreated(request, reply, row);
       return reply.code(201).send(toConsultationWindow(row));
     },
   );
@@ -196,10 +188,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           200: ConsultationWindow,
           ...problems(
             [404, 'No such window'],
-            [412, 'Stale ETag: reload and try again'],
             [422, 'The operating organisation does not exist (code unknown_organisation)'],
-            [428, 'If-Match missing'],
           ),
+          ...IF_MATCH_PROBLEMS,
         },
       },
     },
@@ -209,9 +200,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const patch = request.body;
       const row = await app.db
         .transaction(async (tx) => {
-          const current = await getWindow(tx, id);
-          if (!current) throw notFound('consultation window');
-          if (current.version !== version) throw staleEtag();
+          const current = atVersion(await getWindow(tx, id), version, 'consultation window');
           // An empty patch changes nothing: no new version, nothing to audit.
           if (Object.keys(patch).length === 0) return current;
           // The body alone may be consistent yet contradict what is stored (a new validTo before the old validFrom).
@@ -238,7 +227,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           );
           return getWindow(tx, id);
         })
-        .catch(unknownOrganisation);
+        .catch(writeProblem);
       if (!row) throw notFound('consultation window');
       setEtag(reply, row.version);
       return toConsultationWindow(row);
@@ -269,21 +258,18 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       await app.db
         .transaction(async (tx) => {
           const deleted = await deleteWindow(tx, id, version);
-          if (!deleted) {
-            if (!(await getWindow(tx, id))) throw notFound('consultation window');
-            throw staleEtag();
-          }
+          if (!deleted) throw goneOrStale(await getWindow(tx, id), 'consultation window');
           await request.audit(
             { action: 'delete', entityType: 'consultation_window', entityId: id, details: { name: deleted.name } },
             tx,
           );
         })
-        .catch((error) => {
-          if (pgErrorCode(error) === FOREIGN_KEY_VIOLATION) {
-            throw new HttpProblem(409, 'conflict', 'Records (consultations, hand-outs) still refer to this window');
-          }
-          throw error;
-        });
+        .catch(
+          onViolation({
+            [FOREIGN_KEY_VIOLATION]: () =>
+              new HttpProblem(409, 'conflict', 'Records (consultations, hand-outs) still refer to this window'),
+          }),
+        );
       return reply.code(204).send(null);
     },
   );

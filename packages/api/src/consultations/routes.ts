@@ -16,8 +16,8 @@ import { z } from 'zod';
 import { ROLES_STAFF } from '../auth/principal.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { decodeTimeCursor, pageOf } from '../lib/cursor.ts';
-import { requireIfMatch, setEtag, staleEtag } from '../lib/etag.ts';
-import { problems } from '../lib/openapi.ts';
+import { atVersion, requireIfMatch, setEtag, staleEtag } from '../lib/etag.ts';
+import { IF_MATCH_PROBLEMS, problems } from '../lib/openapi.ts';
 import { forbidden, notFound } from '../lib/problem.ts';
 import {
   deleteConsultation,
@@ -176,21 +176,15 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         body: UpdateConsultation,
         response: {
           200: Consultation,
-          ...problems(
-            [404, 'No such consultation'],
-            [412, 'Stale ETag: reload and try again'],
-            [422, 'personal_data_detected or unknown_window'],
-            [428, 'If-Match missing'],
-          ),
+          ...problems([404, 'No such consultation'], [422, 'personal_data_detected or unknown_window']),
+          ...IF_MATCH_PROBLEMS,
         },
       },
     },
     async (request, reply) => {
       const version = requireIfMatch(request);
       const row = await app.db.transaction(async (tx) => {
-        const current = await getConsultation(tx, request.params.id);
-        if (!current) throw notFound('consultation');
-        if (current.version !== version) throw staleEtag();
+        const current = atVersion(await getConsultation(tx, request.params.id), version, 'consultation');
         const patch = await preparePatch(tx, current, request.body);
         const updated = await updateConsultation(tx, current.id, version, patch);
         if (!updated) throw staleEtag();

@@ -13,9 +13,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ROLES_STAFF } from '../auth/principal.ts';
 import { decodeCursor, pageOf } from '../lib/cursor.ts';
-import { requireIfMatch, setEtag, staleEtag } from '../lib/etag.ts';
-import { problems } from '../lib/openapi.ts';
-import { FOREIGN_KEY_VIOLATION, pgErrorCode, UNIQUE_VIOLATION } from '../lib/pg-errors.ts';
+import { atVersion, requireIfMatch, setCreated, setEtag, staleEtag } from '../lib/etag.ts';
+import { IF_MATCH_PROBLEMS, problems } from '../lib/openapi.ts';
+import { FOREIGN_KEY_VIOLATION, onViolation, UNIQUE_VIOLATION, unknownOrganisation } from '../lib/pg-errors.ts';
 import { HttpProblem, notFound } from '../lib/problem.ts';
 import { ledgerLevels } from '../stock-movements/repository.ts';
 import { partnerScope, readablePoint } from './access.ts';
@@ -27,20 +27,13 @@ const TAGS = ['distribution-points'];
 const ROLES_READ: readonly Role[] = ['admin', 'staff', 'partner'];
 
 /** Maps the constraint errors of a point write to what the client did wrong. */
-function writeProblem(error: unknown): never {
-  const code = pgErrorCode(error);
-  if (code === UNIQUE_VIOLATION) {
-    throw new HttpProblem(409, 'card_code_taken', 'Another point prints this card code', [
+const writeProblem = onViolation({
+  [UNIQUE_VIOLATION]: () =>
+    new HttpProblem(409, 'card_code_taken', 'Another point prints this card code', [
       { path: 'body.cardCode', message: 'already taken' },
-    ]);
-  }
-  if (code === FOREIGN_KEY_VIOLATION) {
-    throw new HttpProblem(422, 'unknown_organisation', 'The operating organisation does not exist', [
-      { path: 'body.organisationId', message: 'no organisation with this id' },
-    ]);
-  }
-  throw error;
-}
+    ]),
+  [FOREIGN_KEY_VIOLATION]: unknownOrganisation,
+});
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -139,8 +132,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         })
         .catch(writeProblem);
       if (!row) throw new Error('created point not found');
-      setEtag(reply, row.version);
-      reply.header('location', `${request.url.split('?')[0]?.replace(/\/$/, '')}/${row.id}`);
+      setCreated(request, reply, row);
       return reply.code(201).send(toDistributionPoint(row));
     },
   );
@@ -159,10 +151,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           ...problems(
             [404, 'No such point'],
             [409, 'The card code is taken (code card_code_taken)'],
-            [412, 'Stale ETag: reload and try again'],
             [422, 'The operating organisation does not exist (code unknown_organisation)'],
-            [428, 'If-Match missing'],
           ),
+          ...IF_MATCH_PROBLEMS,
         },
       },
     },
@@ -172,9 +163,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const patch = request.body;
       const row = await app.db
         .transaction(async (tx) => {
-          const current = await getPoint(tx, id);
-          if (!current) throw notFound('distribution point');
-          if (current.version !== version) throw staleEtag();
+          const current = atVersion(await getPoint(tx, id), version, 'distribution point');
           const issues = distributionPointIssues({ ...current, ...patch });
           if (issues.length > 0) {
             throw new HttpProblem(
@@ -225,16 +214,16 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           if (!deleted) throw notFound('distribution point');
           await request.audit({ action: 'delete', entityType: 'distribution_point', entityId: deleted.id }, tx);
         })
-        .catch((error) => {
-          if (pgErrorCode(error) === FOREIGN_KEY_VIOLATION) {
-            throw new HttpProblem(
-              409,
-              'point_has_movements',
-              'The point has stock movements or hand-outs; end its period (validTo) to deactivate it',
-            );
-          }
-          throw error;
-        });
+        .catch(
+          onViolation({
+            [FOREIGN_KEY_VIOLATION]: () =>
+              new HttpProblem(
+                409,
+                'point_has_movements',
+                'The point has stock movements or hand-outs; end its period (validTo) to deactivate it',
+              ),
+          }),
+        );
       return reply.code(204).send(null);
     },
   );

@@ -17,9 +17,9 @@ import { z } from 'zod';
 import { ROLES_STAFF } from '../auth/principal.ts';
 import { distributionPoints } from '../db/schema/index.ts';
 import { decodeCursor, pageOf } from '../lib/cursor.ts';
-import { requireIfMatch, setEtag, staleEtag } from '../lib/etag.ts';
-import { problems } from '../lib/openapi.ts';
-import { FOREIGN_KEY_VIOLATION, pgErrorCode, UNIQUE_VIOLATION } from '../lib/pg-errors.ts';
+import { goneOrStale, requireIfMatch, setCreated, setEtag } from '../lib/etag.ts';
+import { IF_MATCH_PROBLEMS, problems } from '../lib/openapi.ts';
+import { FOREIGN_KEY_VIOLATION, nameTaken, onViolation, UNIQUE_VIOLATION } from '../lib/pg-errors.ts';
 import { HttpProblem, notFound } from '../lib/problem.ts';
 import {
   deleteItem,
@@ -40,14 +40,7 @@ const TAGS = ['items'];
 /** Partners read the items to record hand-outs and receipts; analysts read reports only. */
 const ROLES_READ: readonly Role[] = ['admin', 'staff', 'partner'];
 
-function duplicateName(error: unknown): never {
-  if (pgErrorCode(error) === UNIQUE_VIOLATION) {
-    throw new HttpProblem(409, 'conflict', 'An item with this name exists already', [
-      { path: 'body.name', message: 'already taken' },
-    ]);
-  }
-  throw error;
-}
+const duplicateName = onViolation({ [UNIQUE_VIOLATION]: nameTaken('An item with this name exists already') });
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -111,8 +104,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           return created;
         })
         .catch(duplicateName);
-      setEtag(reply, row.version);
-      reply.header('location', `${request.url.split('?')[0]?.replace(/\/$/, '')}/${row.id}`);
+      setCreated(request, reply, row);
       return reply.code(201).send(toItem(row));
     },
   );
@@ -128,12 +120,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         body: UpdateItem,
         response: {
           200: Item,
-          ...problems(
-            [404, 'No such item'],
-            [409, 'The name is taken'],
-            [412, 'Stale ETag: reload and try again'],
-            [428, 'If-Match missing'],
-          ),
+          ...problems([404, 'No such item'], [409, 'The name is taken']),
+          ...IF_MATCH_PROBLEMS,
         },
       },
     },
@@ -142,10 +130,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const row = await app.db
         .transaction(async (tx) => {
           const updated = await updateItem(tx, request.params.id, version, request.body);
-          if (!updated) {
-            if (!(await getItem(tx, request.params.id))) throw notFound('item');
-            throw staleEtag();
-          }
+          if (!updated) throw goneOrStale(await getItem(tx, request.params.id), 'item');
           await request.audit(
             {
               action: 'update',
@@ -185,12 +170,12 @@ const routes: FastifyPluginAsyncZod = async (app) => {
             tx,
           );
         })
-        .catch((error) => {
-          if (pgErrorCode(error) === FOREIGN_KEY_VIOLATION) {
-            throw new HttpProblem(409, 'item_has_movements', 'The item has stock movements or hand-outs');
-          }
-          throw error;
-        });
+        .catch(
+          onViolation({
+            [FOREIGN_KEY_VIOLATION]: () =>
+              new HttpProblem(409, 'item_has_movements', 'The item has stock movements or hand-outs'),
+          }),
+        );
       return reply.code(204).send(null);
     },
   );

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { HttpProblem } from './problem.ts';
+import { HttpProblem, notFound } from './problem.ts';
 
 export const etagOf = (version: number) => `"v${version}"`;
 
@@ -18,3 +18,19 @@ export function requireIfMatch(request: FastifyRequest): number {
 
 export const staleEtag = () =>
   new HttpProblem(412, 'precondition_failed', 'The resource has changed since you read it; reload and try again');
+
+/** The row a write sent with If-Match starts from: 404 when there is none, 412 when it has moved on. */
+export function atVersion<T extends { version: number }>(row: T | null | undefined, version: number, what: string): T {
+  if (!row) throw notFound(what);
+  if (row.version !== version) throw staleEtag();
+  return row;
+}
+
+/** Why a write conditional on a version matched no row: the row is gone (404) or has moved on (412). */
+export const goneOrStale = (row: unknown, what: string) => (row ? staleEtag() : notFound(what));
+
+/** The headers of a 201: the new resource's ETag, and its Location (the collection's path as called, plus the id). */
+export function setCreated(request: FastifyRequest, reply: FastifyReply, row: { id: string; version: number }) {
+  setEtag(reply, row.version);
+  reply.header('location', `${request.url.split('?')[0]?.replace(/\/$/, '')}/${row.id}`);
+}

@@ -10,9 +10,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ROLES_ADMIN } from '../auth/principal.ts';
 import { decodeCursor, pageOf } from '../lib/cursor.ts';
-import { requireIfMatch, setEtag, staleEtag } from '../lib/etag.ts';
-import { problems } from '../lib/openapi.ts';
-import { FOREIGN_KEY_VIOLATION, pgErrorCode, UNIQUE_VIOLATION } from '../lib/pg-errors.ts';
+import { goneOrStale, requireIfMatch, setEtag } from '../lib/etag.ts';
+import { IF_MATCH_PROBLEMS, problems } from '../lib/openapi.ts';
+import { FOREIGN_KEY_VIOLATION, nameTaken, onViolation, UNIQUE_VIOLATION } from '../lib/pg-errors.ts';
 import { HttpProblem, notFound } from '../lib/problem.ts';
 import {
   deleteOrganisation,
@@ -25,14 +25,9 @@ import {
 
 const OrganisationPage = page(Organisation, 'OrganisationPage');
 
-function duplicateName(error: unknown): never {
-  if (pgErrorCode(error) === UNIQUE_VIOLATION) {
-    throw new HttpProblem(409, 'conflict', 'An organisation with this name exists already', [
-      { path: 'body.name', message: 'already taken' },
-    ]);
-  }
-  throw error;
-}
+const duplicateName = onViolation({
+  [UNIQUE_VIOLATION]: nameTaken('An organisation with this name exists already'),
+});
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -109,12 +104,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         body: UpdateOrganisation,
         response: {
           200: Organisation,
-          ...problems(
-            [404, 'No such organisation'],
-            [409, 'The name is taken'],
-            [412, 'Stale ETag: reload and try again'],
-            [428, 'If-Match missing'],
-          ),
+          ...problems([404, 'No such organisation'], [409, 'The name is taken']),
+          ...IF_MATCH_PROBLEMS,
         },
       },
     },
@@ -123,10 +114,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const row = await app.db
         .transaction(async (tx) => {
           const updated = await updateOrganisation(tx, request.params.id, version, request.body);
-          if (!updated) {
-            if (!(await getOrganisation(tx, request.params.id))) throw notFound('organisation');
-            throw staleEtag();
-          }
+          if (!updated) throw goneOrStale(await getOrganisation(tx, request.params.id), 'organisation');
           await request.audit(
             {
               action: 'update',
@@ -162,12 +150,12 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           if (!deleted) throw notFound('organisation');
           await request.audit({ action: 'delete', entityType: 'organisation', entityId: deleted.id }, tx);
         })
-        .catch((error) => {
-          if (pgErrorCode(error) === FOREIGN_KEY_VIOLATION) {
-            throw new HttpProblem(409, 'conflict', 'The organisation still has users, windows or keys');
-          }
-          throw error;
-        });
+        .catch(
+          onViolation({
+            [FOREIGN_KEY_VIOLATION]: () =>
+              new HttpProblem(409, 'conflict', 'The organisation still has users, windows or keys'),
+          }),
+        );
       return reply.code(204).send(null);
     },
   );

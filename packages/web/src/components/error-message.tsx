@@ -17,17 +17,20 @@ export function useErrorText() {
 interface ErrorMessageProps {
   error: unknown;
   /** Overrides the text chosen from the error. */
-  message?: string;
+  message?: string | undefined;
+  /** Said when a read finds no such record: a 404, or a 400 for an id that cannot be one. */
+  notFound?: string;
   onRetry?: () => void;
 }
 
-export function ErrorMessage({ error, message, onRetry }: ErrorMessageProps) {
+export function ErrorMessage({ error, message, notFound, onRetry }: ErrorMessageProps) {
   const { t } = useTranslation();
   const text = useErrorText();
   const retriable = !(error instanceof ApiError) || error.status === 0 || error.status >= 500;
+  const missing = error instanceof ApiError && (error.status === 404 || error.status === 400);
   return (
     <div className="alert alert-error" role="alert">
-      <p>{message ?? text(error)}</p>
+      <p>{message ?? (notFound && missing ? notFound : text(error))}</p>
       {onRetry && retriable ? (
         <button type="button" className="button button-secondary" onClick={onRetry}>
           {t('errors.retry')}

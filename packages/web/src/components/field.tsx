@@ -1,4 +1,5 @@
 import { cloneElement, type ReactElement, useId } from 'react';
+import type { UseFormRegisterReturn } from 'react-hook-form';
 
 interface FieldProps {
   label: string;
@@ -46,5 +47,75 @@ export function Field({ label, hint, error, required, requiredLabel, className, 
         </p>
       ) : null}
     </div>
+  );
+}
+
+export interface Choice {
+  value: string;
+  label: string;
+}
+
+/** The options of a <select>: an empty first choice when there is a placeholder, then the choices. */
+export function Options({ placeholder, choices }: { placeholder?: string; choices: readonly Choice[] }) {
+  return (
+    <>
+      {placeholder === undefined ? null : <option value="">{placeholder}</option>}
+      {choices.map((c) => (
+        <option key={c.value} value={c.value}>
+          {c.label}
+        </option>
+      ))}
+    </>
+  );
+}
+
+/** A checkbox with its label after it; takes what react-hook-form's `register` returns. */
+export function Check({ label, ...input }: { label: string } & UseFormRegisterReturn) {
+  return (
+    <label className="check">
+      <input type="checkbox" {...input} />
+      {label}
+    </label>
+  );
+}
+
+interface CheckboxGroupProps {
+  legend: string;
+  /** Shown after the legend when at least one box must be ticked. */
+  requiredLabel?: string;
+  /** Already translated. */
+  error?: string | undefined;
+  choices: readonly Choice[];
+  /** What react-hook-form's `register` returns for the array field. */
+  input: UseFormRegisterReturn;
+}
+
+/** Several checkboxes filling one array field, under one legend, with the group's error tied to it. */
+export function CheckboxGroup({ legend, requiredLabel, error, choices, input }: CheckboxGroupProps) {
+  const id = useId();
+  const errorId = `${id}-error`;
+  return (
+    <fieldset
+      className={`field checkbox-group${error ? ' field-invalid' : ''}`}
+      aria-describedby={error ? errorId : undefined}
+    >
+      <legend className="field-label">
+        {legend}
+        {requiredLabel ? <span className="required-tag">{requiredLabel}</span> : null}
+      </legend>
+      <div className="checkbox-grid">
+        {choices.map((c) => (
+          <label key={c.value} className="check">
+            <input type="checkbox" value={c.value} {...input} />
+            {c.label}
+          </label>
+        ))}
+      </div>
+      {error ? (
+        <p id={errorId} className="field-error">
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
   );
 }

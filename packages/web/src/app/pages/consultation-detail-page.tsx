@@ -8,7 +8,6 @@ import { useConsultation } from '../../features/consultations/api/get-consultati
 import { ConsultationBadges } from '../../features/consultations/components/badges.tsx';
 import { ConsultationFacts } from '../../features/consultations/components/consultation-facts.tsx';
 import { DeleteConsultationDialog } from '../../features/consultations/components/delete-consultation-dialog.tsx';
-import { isApiError } from '../../lib/api-client.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { Flash } from '../layout/flash.tsx';
 import { PageTitle } from '../layout/page-title.tsx';
@@ -31,13 +30,12 @@ export default function ConsultationDetailPage() {
   );
   if (query.isPending) return <Loading />;
   if (query.isError) {
-    const missing = isApiError(query.error, 404) || isApiError(query.error, 400);
     return (
       <>
         {back}
         <ErrorMessage
           error={query.error}
-          message={missing ? t('consultations.detail.notFound') : undefined}
+          notFound={t('consultations.detail.notFound')}
           onRetry={() => void query.refetch()}
         />
       </>

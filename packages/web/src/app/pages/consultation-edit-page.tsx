@@ -1,16 +1,16 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { Loading } from '../../components/loading.tsx';
+import { describeSaveFailure, NoChangesNotice } from '../../components/versioned-edit.tsx';
 import { canEditConsultations } from '../../features/consultations/access.ts';
-import { useConsultation, type VersionedConsultation } from '../../features/consultations/api/get-consultation.ts';
+import { useConsultation } from '../../features/consultations/api/get-consultation.ts';
 import { useWindowOptions } from '../../features/consultations/api/get-window-options.ts';
 import { useUpdateConsultation } from '../../features/consultations/api/update-consultation.ts';
 import { ConsultationForm } from '../../features/consultations/components/consultation-form.tsx';
 import { changedFields, consultationToValues } from '../../features/consultations/components/form-values.ts';
-import { isApiError } from '../../lib/api-client.ts';
 import { formatDateTime } from '../../lib/format.ts';
+import { useVersionedEdit } from '../../lib/use-versioned-edit.ts';
 import { PageTitle } from '../layout/page-title.tsx';
 import { useSession } from '../layout/session.ts';
 import { Forbidden } from './forbidden.tsx';
@@ -21,32 +21,24 @@ export default function ConsultationEditPage() {
   const me = useSession();
   const navigate = useNavigate();
   const query = useConsultation(id);
+  const edit = useVersionedEdit(query);
   const windows = useWindowOptions();
   const update = useUpdateConsultation();
-  const [unchanged, setUnchanged] = useState(false);
-  // The edit starts from one read and keeps it: a background refetch must not swap the form's
-  // values under the user's hands. Only "load the latest version" moves it on.
-  const [base, setBase] = useState<VersionedConsultation | null>(null);
-  useEffect(() => {
-    if (!base && query.data) setBase(query.data);
-  }, [base, query.data]);
 
   if (!canEditConsultations(me.role)) return <Forbidden role={me.role} />;
-  const current = base ?? query.data;
-  if ((!current && query.isPending) || windows.isPending) return <Loading />;
+  if ((!edit.current && query.isPending) || windows.isPending) return <Loading />;
   if (windows.isError) return <ErrorMessage error={windows.error} onRetry={() => void windows.refetch()} />;
-  if (!current) {
-    const missing = isApiError(query.error, 404) || isApiError(query.error, 400);
+  if (!edit.current) {
     return (
       <ErrorMessage
         error={query.error}
-        message={missing ? t('consultations.detail.notFound') : undefined}
+        notFound={t('consultations.detail.notFound')}
         onRetry={() => void query.refetch()}
       />
     );
   }
 
-  const { consultation: c, etag } = current;
+  const { consultation: c, etag } = edit.current;
   const when = formatDateTime(c.occurredAt, i18n.language);
   const title = t('consultations.edit.title', { when });
   // The recorded window stays selectable even if the list should no longer contain it.
@@ -71,46 +63,21 @@ export default function ConsultationEditPage() {
         allWindows={options}
         organisationId={me.organisationId}
         cancelTo={`/consultations/${c.id}`}
-        notice={
-          unchanged ? (
-            <div className="alert alert-info" role="status">
-              <p>{t('windowForm.noChanges')}</p>
-            </div>
-          ) : null
-        }
+        notice={<NoChangesNotice show={edit.unchanged} message={t('windowForm.noChanges')} />}
         onSubmit={async (payload) => {
-          const changes = changedFields(payload, c);
-          if (Object.keys(changes).length === 0) {
-            setUnchanged(true);
-            return undefined;
-          }
-          setUnchanged(false);
-          // Without an ETag the API answers 428; the same words as a stale one fit.
-          await update.mutateAsync({ id: c.id, etag: etag ?? '', changes });
-          navigate(`/consultations/${c.id}`, { state: { flash: t('consultations.edit.saved') } });
+          await edit.save(changedFields(payload, c), async (changes) => {
+            await update.mutateAsync({ id: c.id, etag: etag ?? '', changes });
+            navigate(`/consultations/${c.id}`, { state: { flash: t('consultations.edit.saved') } });
+          });
           return undefined;
         }}
-        describeFailure={(error) => {
-          if (isApiError(error, 412) || isApiError(error, 428)) {
-            return (
-              <div className="alert alert-warning" role="alert">
-                <p>{t('consultations.edit.stale')}</p>
-                <button
-                  type="button"
-                  className="button button-secondary"
-                  onClick={async () => {
-                    const latest = await query.refetch();
-                    if (latest.data) setBase(latest.data);
-                  }}
-                >
-                  {t('windowForm.reload')}
-                </button>
-              </div>
-            );
-          }
-          if (isApiError(error, 404)) return <ErrorMessage error={error} message={t('consultations.edit.gone')} />;
-          return null;
-        }}
+        describeFailure={(error) =>
+          describeSaveFailure(error, {
+            stale: t('consultations.edit.stale'),
+            gone: t('consultations.edit.gone'),
+            onReload: () => void edit.reload(),
+          })
+        }
       />
     </>
   );

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useSearchParams } from 'react-router';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { Loading } from '../../components/loading.tsx';
+import { PagedResults } from '../../components/paged-list.tsx';
 import { canReadConsultations, canRecordConsultations } from '../../features/consultations/access.ts';
 import { useConsultations } from '../../features/consultations/api/get-consultations.ts';
 import { useWindowOptions } from '../../features/consultations/api/get-window-options.ts';
@@ -111,30 +112,16 @@ export default function ConsultationsListPage() {
       ) : query.isError ? (
         <ErrorMessage error={query.error} onRetry={() => void query.refetch()} />
       ) : (
-        <section aria-labelledby="consultations-result" className={query.isPlaceholderData ? 'is-stale' : undefined}>
-          <h2 id="consultations-result" className="result-count" aria-live="polite">
-            {query.hasNextPage
-              ? t('consultations.list.countMore', { n: items.length })
-              : t('consultations.list.count', { n: items.length })}
-          </h2>
-          {items.length === 0 ? (
-            <p className="empty">{filtered ? t('consultations.list.empty') : t('consultations.list.emptyAll')}</p>
-          ) : (
-            <ConsultationsTable items={items} />
-          )}
-          {query.hasNextPage ? (
-            <p className="load-more">
-              <button
-                type="button"
-                className="button button-secondary"
-                disabled={query.isFetchingNextPage}
-                onClick={() => void query.fetchNextPage()}
-              >
-                {query.isFetchingNextPage ? t('consultations.list.loadingMore') : t('consultations.list.loadMore')}
-              </button>
-            </p>
-          ) : null}
-        </section>
+        <PagedResults
+          id="consultations-result"
+          query={query}
+          count={t(query.hasNextPage ? 'consultations.list.countMore' : 'consultations.list.count', {
+            n: items.length,
+          })}
+          empty={items.length > 0 ? null : filtered ? t('consultations.list.empty') : t('consultations.list.emptyAll')}
+        >
+          <ConsultationsTable items={items} />
+        </PagedResults>
       )}
     </>
   );

@@ -1,9 +1,11 @@
 import type { StockMovement } from '@tsunagari/shared';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+import { DeleteDialog } from '../../components/delete-dialog.tsx';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { Loading } from '../../components/loading.tsx';
+import { LoadMore } from '../../components/paged-list.tsx';
 import { canEditPoints, canRecordStock } from '../../features/distribution/access.ts';
 import { useDeleteDistributionPoint } from '../../features/distribution/api/delete-distribution-point.ts';
 import { useDistributionPoint } from '../../features/distribution/api/get-distribution-point.ts';
@@ -38,48 +40,23 @@ function DeletePointDialog({
   onDeleted: () => void;
 }) {
   const { t } = useTranslation();
-  const ref = useRef<HTMLDialogElement>(null);
   const mutation = useDeleteDistributionPoint();
-  const { reset } = mutation;
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      reset();
-      dialog.showModal();
-    } else if (!open && dialog.open) dialog.close();
-  }, [open, reset]);
-  const error = mutation.error;
   return (
-    <dialog ref={ref} className="dialog" aria-labelledby="delete-point-title" onClose={onClose}>
-      <h2 id="delete-point-title">{t('distribution.delete.title')}</h2>
-      <p>{t('distribution.delete.body', { name })}</p>
-      {mutation.isError ? (
-        <ErrorMessage
-          error={error}
-          message={
-            isApiError(error, 409)
-              ? t('distribution.delete.hasMovements')
-              : isApiError(error, 412)
-                ? t('distribution.delete.stale')
-                : undefined
-          }
-        />
-      ) : null}
-      <div className="dialog-actions">
-        <button type="button" className="button button-secondary" onClick={onClose}>
-          {t('deleteWindow.cancel')}
-        </button>
-        <button
-          type="button"
-          className="button button-danger"
-          disabled={mutation.isPending}
-          onClick={() => mutation.mutate({ id, etag }, { onSuccess: onDeleted })}
-        >
-          {mutation.isPending ? t('deleteWindow.deleting') : t('deleteWindow.confirm')}
-        </button>
-      </div>
-    </dialog>
+    <DeleteDialog
+      open={open}
+      title={t('distribution.delete.title')}
+      body={t('distribution.delete.body', { name })}
+      mutation={mutation}
+      errorMessage={(error) =>
+        isApiError(error, 409)
+          ? t('distribution.delete.hasMovements')
+          : isApiError(error, 412)
+            ? t('distribution.delete.stale')
+            : undefined
+      }
+      onConfirm={() => mutation.mutate({ id, etag }, { onSuccess: onDeleted })}
+      onClose={onClose}
+    />
   );
 }
 
@@ -107,16 +84,11 @@ export default function PointsDetailPage() {
   );
   if (query.isPending) return <Loading />;
   if (query.isError) {
-    const missing = isApiError(query.error, 404) || isApiError(query.error, 400);
     return (
       <>
         <PageTitle>{t('distribution.title')}</PageTitle>
         {back}
-        <ErrorMessage
-          error={query.error}
-          message={missing ? t('distribution.notFound') : undefined}
-          onRetry={() => void query.refetch()}
-        />
+        <ErrorMessage error={query.error} notFound={t('distribution.notFound')} onRetry={() => void query.refetch()} />
       </>
     );
   }
@@ -222,18 +194,7 @@ export default function PointsDetailPage() {
             }}
           />
         )}
-        {ledger.hasNextPage ? (
-          <p className="load-more">
-            <button
-              type="button"
-              className="button button-secondary"
-              disabled={ledger.isFetchingNextPage}
-              onClick={() => void ledger.fetchNextPage()}
-            >
-              {ledger.isFetchingNextPage ? t('windows.loadingMore') : t('windows.loadMore')}
-            </button>
-          </p>
-        ) : null}
+        <LoadMore query={ledger} />
       </section>
       <p className="muted small">{t('windowDetail.updatedAt', { time: formatDateTime(p.updatedAt, lng) })}</p>
       <ReverseMovementDialog

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { Loading } from '../../components/loading.tsx';
+import { LoadMore } from '../../components/paged-list.tsx';
 import { canManageTraining } from '../../features/training-events/access.ts';
 import { useMonthEvents, useTrainingEvents } from '../../features/training-events/api/get-training-events.ts';
 import type { TrainingEventListFilters } from '../../features/training-events/api/keys.ts';
@@ -50,18 +51,7 @@ function EventSection({ title, filters, empty }: { title: string; filters: Train
       ) : (
         <EventsTable events={events} />
       )}
-      {query.hasNextPage ? (
-        <p className="load-more">
-          <button
-            type="button"
-            className="button button-secondary"
-            disabled={query.isFetchingNextPage}
-            onClick={() => void query.fetchNextPage()}
-          >
-            {query.isFetchingNextPage ? t('training.list.loadingMore') : t('training.list.loadMore')}
-          </button>
-        </p>
-      ) : null}
+      <LoadMore query={query} />
     </section>
   );
 }

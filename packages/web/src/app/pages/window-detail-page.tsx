@@ -9,7 +9,6 @@ import { DeleteWindowDialog } from '../../features/consultation-windows/componen
 import { ScheduleGrid } from '../../features/consultation-windows/components/schedule-grid.tsx';
 import { OpeningDaysList } from '../../features/consultation-windows/components/upcoming-opening-days.tsx';
 import { WindowCalendarFacts, WindowFacts } from '../../features/consultation-windows/components/window-facts.tsx';
-import { isApiError } from '../../lib/api-client.ts';
 import { addDays, daysBetween, formatDateTime, tokyoDate } from '../../lib/format.ts';
 import { Flash } from '../layout/flash.tsx';
 import { PageTitle } from '../layout/page-title.tsx';
@@ -33,17 +32,11 @@ export default function WindowDetailPage() {
 
   if (query.isPending) return <Loading />;
   if (query.isError) {
-    // A mistyped id is answered 400 by the API; to a reader it is the same as a missing window.
-    const missing = isApiError(query.error, 404) || isApiError(query.error, 400);
     return (
       <>
         <PageTitle>{t('windows.title')}</PageTitle>
         {back}
-        <ErrorMessage
-          error={query.error}
-          message={missing ? t('windowDetail.notFound') : undefined}
-          onRetry={() => void query.refetch()}
-        />
+        <ErrorMessage error={query.error} notFound={t('windowDetail.notFound')} onRetry={() => void query.refetch()} />
       </>
     );
   }

@@ -1,17 +1,15 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { Loading } from '../../components/loading.tsx';
-import {
-  useConsultationWindow,
-  type VersionedWindow,
-} from '../../features/consultation-windows/api/get-consultation-window.ts';
+import { describeSaveFailure, NoChangesNotice } from '../../components/versioned-edit.tsx';
+import { useConsultationWindow } from '../../features/consultation-windows/api/get-consultation-window.ts';
 import { useUpdateConsultationWindow } from '../../features/consultation-windows/api/update-consultation-window.ts';
 import { changedFields, windowToValues } from '../../features/consultation-windows/components/form-values.ts';
 import { WindowForm } from '../../features/consultation-windows/components/window-form.tsx';
 import { useOrganisations } from '../../features/organisations/api/get-organisations.ts';
-import { isApiError } from '../../lib/api-client.ts';
+import { withOrganisation } from '../../features/organisations/options.ts';
+import { useVersionedEdit } from '../../lib/use-versioned-edit.ts';
 import { PageTitle } from '../layout/page-title.tsx';
 import { useSession } from '../layout/session.ts';
 import { canEditWindows } from '../parts.ts';
@@ -23,33 +21,21 @@ export default function WindowEditPage() {
   const me = useSession();
   const navigate = useNavigate();
   const query = useConsultationWindow(id);
+  const edit = useVersionedEdit(query);
   const organisations = useOrganisations();
   const update = useUpdateConsultationWindow();
-  const [unchanged, setUnchanged] = useState(false);
-  // The edit starts from one read and keeps it: a background refetch must not swap the form's
-  // values under the user's hands. Only "load the latest version" moves it on.
-  const [base, setBase] = useState<VersionedWindow | null>(null);
-  useEffect(() => {
-    if (!base && query.data) setBase(query.data);
-  }, [base, query.data]);
 
   if (!canEditWindows(me.role)) return <Forbidden role={me.role} />;
-  const current = base ?? query.data;
-  if ((!current && query.isPending) || organisations.isPending) return <Loading />;
+  if ((!edit.current && query.isPending) || organisations.isPending) return <Loading />;
   if (organisations.isError)
     return <ErrorMessage error={organisations.error} onRetry={() => void organisations.refetch()} />;
-  if (!current) {
-    const missing = isApiError(query.error, 404) || isApiError(query.error, 400);
+  if (!edit.current) {
     return (
-      <ErrorMessage
-        error={query.error}
-        message={missing ? t('windowDetail.notFound') : undefined}
-        onRetry={() => void query.refetch()}
-      />
+      <ErrorMessage error={query.error} notFound={t('windowDetail.notFound')} onRetry={() => void query.refetch()} />
     );
   }
 
-  const { window: w, etag } = current;
+  const { window: w, etag } = edit.current;
   const title = t('windowForm.editTitle', { name: w.name });
   return (
     <>
@@ -65,52 +51,22 @@ export default function WindowEditPage() {
         key={etag ?? w.updatedAt}
         mode="edit"
         defaultValues={windowToValues(w)}
-        // The window's operator stays selectable even if the list should not contain it.
-        organisations={
-          organisations.data.some((o) => o.id === w.organisationId)
-            ? organisations.data
-            : [{ id: w.organisationId, name: w.organisationName }, ...organisations.data]
-        }
+        organisations={withOrganisation(organisations.data, { id: w.organisationId, name: w.organisationName })}
         cancelTo={`/windows/${w.id}`}
-        notice={
-          unchanged ? (
-            <div className="alert alert-info" role="status">
-              <p>{t('windowForm.noChanges')}</p>
-            </div>
-          ) : null
+        notice={<NoChangesNotice show={edit.unchanged} message={t('windowForm.noChanges')} />}
+        onSubmit={(payload) =>
+          edit.save(changedFields(payload, w), async (changes) => {
+            await update.mutateAsync({ id: w.id, etag: etag ?? '', changes });
+            navigate(`/windows/${w.id}`, { state: { flash: t('windowForm.saved') } });
+          })
         }
-        onSubmit={async (payload) => {
-          const changes = changedFields(payload, w);
-          if (Object.keys(changes).length === 0) {
-            setUnchanged(true);
-            return;
-          }
-          setUnchanged(false);
-          // Without an ETag the API answers 428; the same words as a stale one fit.
-          await update.mutateAsync({ id: w.id, etag: etag ?? '', changes });
-          navigate(`/windows/${w.id}`, { state: { flash: t('windowForm.saved') } });
-        }}
-        describeFailure={(error) => {
-          if (isApiError(error, 412) || isApiError(error, 428)) {
-            return (
-              <div className="alert alert-warning" role="alert">
-                <p>{t('windowForm.stale')}</p>
-                <button
-                  type="button"
-                  className="button button-secondary"
-                  onClick={async () => {
-                    const latest = await query.refetch();
-                    if (latest.data) setBase(latest.data);
-                  }}
-                >
-                  {t('windowForm.reload')}
-                </button>
-              </div>
-            );
-          }
-          if (isApiError(error, 404)) return <ErrorMessage error={error} message={t('windowForm.notFound')} />;
-          return null;
-        }}
+        describeFailure={(error) =>
+          describeSaveFailure(error, {
+            stale: t('windowForm.stale'),
+            gone: t('windowForm.notFound'),
+            onReload: () => void edit.reload(),
+          })
+        }
       />
     </>
   );

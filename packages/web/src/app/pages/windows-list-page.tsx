@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { Loading } from '../../components/loading.tsx';
+import { PagedResults } from '../../components/paged-list.tsx';
 import { useConsultationWindows } from '../../features/consultation-windows/api/get-consultation-windows.ts';
 import {
   WindowFilters,
@@ -107,30 +108,14 @@ export default function WindowsListPage() {
       ) : query.isError ? (
         <ErrorMessage error={query.error} onRetry={() => void query.refetch()} />
       ) : (
-        <section aria-labelledby="windows-result" className={query.isPlaceholderData ? 'is-stale' : undefined}>
-          <h2 id="windows-result" className="result-count" aria-live="polite">
-            {query.hasNextPage
-              ? t('windows.countMore', { n: windows.length })
-              : t('windows.count', { n: windows.length })}
-          </h2>
-          {windows.length === 0 ? (
-            <p className="empty">{filtered ? t('windows.empty') : t('windows.emptyAll')}</p>
-          ) : (
-            <WindowsTable windows={windows} />
-          )}
-          {query.hasNextPage ? (
-            <p className="load-more">
-              <button
-                type="button"
-                className="button button-secondary"
-                disabled={query.isFetchingNextPage}
-                onClick={() => void query.fetchNextPage()}
-              >
-                {query.isFetchingNextPage ? t('windows.loadingMore') : t('windows.loadMore')}
-              </button>
-            </p>
-          ) : null}
-        </section>
+        <PagedResults
+          id="windows-result"
+          query={query}
+          count={t(query.hasNextPage ? 'windows.countMore' : 'windows.count', { n: windows.length })}
+          empty={windows.length > 0 ? null : filtered ? t('windows.empty') : t('windows.emptyAll')}
+        >
+          <WindowsTable windows={windows} />
+        </PagedResults>
       )}
     </>
   );

@@ -1,6 +1,7 @@
 import { Topics } from '@tsunagari/shared';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Field, Options } from '../../../components/field.tsx';
 
 export interface WindowFilterValues {
   q: string;
@@ -24,36 +25,23 @@ export function WindowFilters({ values, onChange, openNowLabel }: WindowFiltersP
       <h2 id={`${id}-title`} className="visually-hidden">
         {t('windows.filters')}
       </h2>
-      <div className="field">
-        <label htmlFor={`${id}-q`} className="field-label">
-          {t('windows.search')}
-        </label>
+      <Field label={t('windows.search')}>
         <input
-          id={`${id}-q`}
           type="search"
           value={values.q}
           placeholder={t('windows.searchPlaceholder')}
           maxLength={100}
           onChange={(e) => onChange({ ...values, q: e.target.value })}
         />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-topic`} className="field-label">
-          {t('windows.topic')}
-        </label>
-        <select
-          id={`${id}-topic`}
-          value={values.topic}
-          onChange={(e) => onChange({ ...values, topic: e.target.value })}
-        >
-          <option value="">{t('windows.allTopics')}</option>
-          {Topics.map((topic) => (
-            <option key={topic} value={topic}>
-              {t(`topics.${topic}`)}
-            </option>
-          ))}
+      </Field>
+      <Field label={t('windows.topic')}>
+        <select value={values.topic} onChange={(e) => onChange({ ...values, topic: e.target.value })}>
+          <Options
+            placeholder={t('windows.allTopics')}
+            choices={Topics.map((topic) => ({ value: topic, label: t(`topics.${topic}`) }))}
+          />
         </select>
-      </div>
+      </Field>
       <div className="field field-check filters-open">
         <input
           id={`${id}-open`}

@@ -1,26 +1,14 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Channels, CreateConsultationWindow, Topics, UpdateConsultationWindow } from '@tsunagari/shared';
-import { type ReactNode, useId, useState } from 'react';
-import { type FieldError, type Path, type Resolver, useForm } from 'react-hook-form';
+import type { ReactNode } from 'react';
+import { type FieldError, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import { ErrorMessage } from '../../../components/error-message.tsx';
-import { Field } from '../../../components/field.tsx';
-import { ApiError } from '../../../lib/api-client.ts';
-import { formErrorMap, translateMessage } from '../../../lib/validation.ts';
-import { ClosureDatesField } from './closure-dates-field.tsx';
+import { Check, CheckboxGroup, Field, Options } from '../../../components/field.tsx';
+import { FormActions, FormSection, InvalidFieldsAlert, SubmitProblems } from '../../../components/form.tsx';
+import { payloadResolver, useSubmitFailure } from '../../../lib/form.ts';
+import { translateMessage } from '../../../lib/validation.ts';
+import type { OrganisationOption } from '../../organisations/options.ts';
 import { valuesToPayload, type WindowFormValues, type WindowPayload } from './form-values.ts';
-import { ScheduleEditor } from './schedule-editor.tsx';
-
-/** The shared schema, run on the form values turned into the request body. */
-function windowResolver(mode: 'create' | 'edit'): Resolver<WindowFormValues, unknown, WindowPayload> {
-  const schema = mode === 'create' ? CreateConsultationWindow : UpdateConsultationWindow;
-  const inner = zodResolver(schema, { error: formErrorMap });
-  return (values, context, options) =>
-    inner(valuesToPayload(values) as never, context, options as never) as unknown as ReturnType<
-      Resolver<WindowFormValues, unknown, WindowPayload>
-    >;
-}
+import { HoursSections } from './hours-sections.tsx';
 
 function countErrors(errors: unknown): number {
   if (!errors || typeof errors !== 'object') return 0;
@@ -30,11 +18,6 @@ function countErrors(errors: unknown): number {
     if (key !== 'ref' && key !== 'message' && key !== 'type' && key !== 'types') n += countErrors(value);
   }
   return n;
-}
-
-export interface OrganisationOption {
-  id: string;
-  name: string;
 }
 
 interface WindowFormProps {
@@ -60,9 +43,6 @@ export function WindowForm({
   notice,
 }: WindowFormProps) {
   const { t } = useTranslation();
-  const id = useId();
-  const [failure, setFailure] = useState<unknown>(null);
-  const [unplaced, setUnplaced] = useState<string[]>([]);
   const {
     register,
     control,
@@ -72,152 +52,70 @@ export function WindowForm({
     formState: { errors, isSubmitting, submitCount },
   } = useForm<WindowFormValues, unknown, WindowPayload>({
     defaultValues,
-    resolver: windowResolver(mode),
+    resolver: payloadResolver(mode === 'create' ? CreateConsultationWindow : UpdateConsultationWindow, valuesToPayload),
+  });
+  // An organisation deleted while the form was open is said at the picker, in words, not the API's English.
+  const submitFailure = useSubmitFailure(setError, Object.keys(defaultValues), {
+    unknown_organisation: { field: 'organisationId', message: 'validation.unknownOrganisation' },
   });
   const msg = (error: { message?: string | undefined; type?: unknown } | undefined) =>
     error ? translateMessage(t, error.message, error.type === 'server') : undefined;
 
-  const submit = handleSubmit(async (payload) => {
-    setFailure(null);
-    setUnplaced([]);
-    try {
-      await onSubmit(payload);
-    } catch (error) {
-      if (error instanceof ApiError && error.code === 'unknown_organisation') {
-        // Deleted while the form was open: say so at the picker, in words, not the API's English.
-        setError(
-          'organisationId',
-          { type: 'server', message: 'validation.unknownOrganisation' },
-          { shouldFocus: true },
-        );
-        return;
-      }
-      // A 400 names the fields the schema refused: spread them onto the form.
-      if (
-        error instanceof ApiError &&
-        (error.status === 400 || error.status === 422) &&
-        error.problem?.errors?.length
-      ) {
-        // The API names fields like "body.schedule.0.closes": without "body." that is the form path.
-        const leftover: string[] = [];
-        for (const { path, message } of error.problem.errors) {
-          const field = path.replace(/^body\.?/, '');
-          const top = field.split('.')[0] as keyof WindowFormValues;
-          if (field && top in defaultValues) {
-            setError(
-              field as Path<WindowFormValues>,
-              { type: 'server', message },
-              { shouldFocus: leftover.length === 0 },
-            );
-          } else leftover.push(message);
-        }
-        setUnplaced(leftover);
-      } else setFailure(error);
-    }
-  });
+  // A 400 names the fields the schema refused ("body.schedule.0.closes"): they are spread onto the form.
+  const submit = handleSubmit((payload) => submitFailure.run(() => onSubmit(payload)));
 
-  const errorCount = countErrors(errors);
-  const topicsError = msg(errors.topics as FieldError | undefined);
-  const channelsError = msg(errors.channels as FieldError | undefined);
   const req = t('windowForm.required');
 
   return (
     <form className="window-form" noValidate onSubmit={submit}>
       {notice}
-      {submitCount > 0 && errorCount > 0 ? (
-        <div className="alert alert-error" role="alert">
-          <p>{t('errors.formInvalid', { n: errorCount })}</p>
-        </div>
-      ) : null}
-      {unplaced.length > 0 ? (
-        <div className="alert alert-error" role="alert">
-          {unplaced.map((m) => (
-            <p key={m}>{translateMessage(t, m, true)}</p>
-          ))}
-        </div>
-      ) : null}
-      {failure ? (describeFailure?.(failure) ?? <ErrorMessage error={failure} />) : null}
+      <InvalidFieldsAlert count={submitCount > 0 ? countErrors(errors) : 0} />
+      <SubmitProblems
+        unplaced={submitFailure.unplaced}
+        translate={(m) => translateMessage(t, m, true)}
+        failure={submitFailure.failure}
+        describeFailure={describeFailure}
+      />
 
-      <section className="form-section" aria-labelledby={`${id}-basics`}>
-        <h2 id={`${id}-basics`}>{t('windowForm.sections.basics')}</h2>
+      <FormSection title={t('windowForm.sections.basics')}>
         <Field label={t('windowForm.name')} required requiredLabel={req} error={msg(errors.name)}>
           <input type="text" required maxLength={200} {...register('name')} />
         </Field>
         <Field label={t('windowForm.organisation')} required requiredLabel={req} error={msg(errors.organisationId)}>
           <select required {...register('organisationId')}>
-            <option value="">{t('windowForm.organisationPlaceholder')}</option>
-            {organisations.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
+            <Options
+              placeholder={t('windowForm.organisationPlaceholder')}
+              choices={organisations.map((o) => ({ value: o.id, label: o.name }))}
+            />
           </select>
         </Field>
         <Field label={t('windowForm.description')} error={msg(errors.description)}>
           <textarea rows={3} maxLength={2000} {...register('description')} />
         </Field>
-      </section>
+      </FormSection>
 
-      <section className="form-section" aria-labelledby={`${id}-access`}>
-        <h2 id={`${id}-access`}>{t('windowForm.sections.access')}</h2>
-        <fieldset
-          className={`field checkbox-group${topicsError ? ' field-invalid' : ''}`}
-          aria-describedby={topicsError ? `${id}-topics-error` : undefined}
-        >
-          <legend className="field-label">
-            {t('windowForm.topics')}
-            <span className="required-tag">{req}</span>
-          </legend>
-          <div className="checkbox-grid">
-            {Topics.map((topic) => (
-              <label key={topic} className="check">
-                <input type="checkbox" value={topic} {...register('topics')} />
-                {t(`topics.${topic}`)}
-              </label>
-            ))}
-          </div>
-          {topicsError ? (
-            <p id={`${id}-topics-error`} className="field-error">
-              {topicsError}
-            </p>
-          ) : null}
-        </fieldset>
-        <fieldset
-          className={`field checkbox-group${channelsError ? ' field-invalid' : ''}`}
-          aria-describedby={channelsError ? `${id}-channels-error` : undefined}
-        >
-          <legend className="field-label">
-            {t('windowForm.channels')}
-            <span className="required-tag">{req}</span>
-          </legend>
-          <div className="checkbox-grid">
-            {Channels.map((channel) => (
-              <label key={channel} className="check">
-                <input type="checkbox" value={channel} {...register('channels')} />
-                {t(`channels.${channel}`)}
-              </label>
-            ))}
-          </div>
-          {channelsError ? (
-            <p id={`${id}-channels-error`} className="field-error">
-              {channelsError}
-            </p>
-          ) : null}
-        </fieldset>
+      <FormSection title={t('windowForm.sections.access')}>
+        <CheckboxGroup
+          legend={t('windowForm.topics')}
+          requiredLabel={req}
+          error={msg(errors.topics as FieldError | undefined)}
+          choices={Topics.map((topic) => ({ value: topic, label: t(`topics.${topic}`) }))}
+          input={register('topics')}
+        />
+        <CheckboxGroup
+          legend={t('windowForm.channels')}
+          requiredLabel={req}
+          error={msg(errors.channels as FieldError | undefined)}
+          choices={Channels.map((channel) => ({ value: channel, label: t(`channels.${channel}`) }))}
+          input={register('channels')}
+        />
         <div className="checks-row">
-          <label className="check">
-            <input type="checkbox" {...register('womenOnly')} />
-            {t('windowForm.womenOnly')}
-          </label>
-          <label className="check">
-            <input type="checkbox" {...register('isNew')} />
-            {t('windowForm.isNew')}
-          </label>
+          <Check label={t('windowForm.womenOnly')} {...register('womenOnly')} />
+          <Check label={t('windowForm.isNew')} {...register('isNew')} />
         </div>
-      </section>
+      </FormSection>
 
-      <section className="form-section" aria-labelledby={`${id}-contact`}>
-        <h2 id={`${id}-contact`}>{t('windowForm.sections.contact')}</h2>
+      <FormSection title={t('windowForm.sections.contact')}>
         <Field
           label={t('windowForm.place')}
           hint={t('windowForm.placeHint')}
@@ -238,57 +136,35 @@ export function WindowForm({
             <input type="text" inputMode="numeric" maxLength={6} autoComplete="off" {...register('phoneExtension')} />
           </Field>
         </div>
-        <label className="check">
-          <input type="checkbox" {...register('reservationRequired')} />
-          {t('windowForm.reservationRequired')}
-        </label>
+        <Check label={t('windowForm.reservationRequired')} {...register('reservationRequired')} />
         <Field label={t('windowForm.reservationNote')} error={msg(errors.reservationNote)}>
           <textarea rows={2} maxLength={500} {...register('reservationNote')} />
         </Field>
-      </section>
+      </FormSection>
 
-      <section className="form-section" aria-labelledby={`${id}-period`}>
-        <h2 id={`${id}-period`}>{t('windowForm.sections.period')}</h2>
-        <div className="field-row">
-          <Field label={t('windowForm.validFrom')} required requiredLabel={req} error={msg(errors.validFrom)}>
-            <input type="date" required {...register('validFrom')} />
-          </Field>
-          <Field label={t('windowForm.validTo')} error={msg(errors.validTo)}>
-            <input type="date" {...register('validTo')} />
-          </Field>
-        </div>
-        <label className="check">
-          <input type="checkbox" {...register('opensOnHolidays')} />
-          {t('windowForm.opensOnHolidays')}
-        </label>
-        <ClosureDatesField
-          control={control}
-          setValue={setValue}
-          errors={errors.closureDates}
-          revalidate={submitCount > 0}
-        />
-      </section>
+      <HoursSections
+        control={control}
+        register={register}
+        setValue={setValue}
+        errors={errors}
+        revalidate={submitCount > 0}
+        message={msg}
+        words={{
+          period: t('windowForm.sections.period'),
+          validFrom: t('windowForm.validFrom'),
+          validTo: t('windowForm.validTo'),
+          schedule: t('windowForm.sections.schedule'),
+          scheduleHint: t('windowForm.scheduleHint'),
+        }}
+      />
 
-      <section className="form-section" aria-labelledby={`${id}-schedule`}>
-        <h2 id={`${id}-schedule`}>{t('windowForm.sections.schedule')}</h2>
-        <p className="field-hint">{t('windowForm.scheduleHint')}</p>
-        <ScheduleEditor control={control} register={register} errors={errors.schedule} />
-      </section>
-
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={isSubmitting}>
-          {mode === 'create'
-            ? isSubmitting
-              ? t('windowForm.creating')
-              : t('windowForm.create')
-            : isSubmitting
-              ? t('windowForm.saving')
-              : t('windowForm.save')}
-        </button>
-        <Link to={cancelTo} className="button button-secondary">
-          {t('windowForm.cancel')}
-        </Link>
-      </div>
+      <FormActions
+        submitting={isSubmitting}
+        label={mode === 'create' ? t('windowForm.create') : t('windowForm.save')}
+        busyLabel={mode === 'create' ? t('windowForm.creating') : t('windowForm.saving')}
+        cancelTo={cancelTo}
+        cancelLabel={t('windowForm.cancel')}
+      />
     </form>
   );
 }

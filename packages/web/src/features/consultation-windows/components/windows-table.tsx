@@ -2,20 +2,9 @@ import type { ConsultationWindow } from '@tsunagari/shared';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ScheduleSummary } from '../../../components/schedule-summary.tsx';
+import { Words } from '../../../components/words.tsx';
 import { formatNumericDate } from '../../../lib/format.ts';
 import { WindowBadges } from './badges.tsx';
-
-/** Labels that wrap between one another before they wrap inside ("窓口（来所）" stays whole). */
-function Words({ items }: { items: string[] }) {
-  const { t } = useTranslation();
-  const sep = t('punctuation.list');
-  return items.map((item, i) => (
-    <span key={item} className="word">
-      {item}
-      {i < items.length - 1 ? sep : null}
-    </span>
-  ));
-}
 
 export function WindowsTable({ windows }: { windows: ConsultationWindow[] }) {
   const { t, i18n } = useTranslation();

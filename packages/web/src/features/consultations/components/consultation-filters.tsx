@@ -1,6 +1,7 @@
 import { Channels, ReferralSources, Topics } from '@tsunagari/shared';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Field, Options } from '../../../components/field.tsx';
 import type { WindowOption } from '../api/get-window-options.ts';
 
 export interface ConsultationFilterValues {
@@ -40,83 +41,44 @@ export function ConsultationFilters({ values, onChange, windows, periodError }: 
       <h2 id={`${id}-title`} className="visually-hidden">
         {t('consultations.list.filters')}
       </h2>
-      <div className="field">
-        <label htmlFor={`${id}-window`} className="field-label">
-          {t('consultations.fields.window')}
-        </label>
-        <select id={`${id}-window`} value={values.windowId} onChange={set('windowId')}>
-          <option value="">{t('consultations.list.allWindows')}</option>
-          {windows.map((w) => (
-            <option key={w.id} value={w.id}>
-              {w.name}
-            </option>
-          ))}
+      <Field label={t('consultations.fields.window')}>
+        <select value={values.windowId} onChange={set('windowId')}>
+          <Options
+            placeholder={t('consultations.list.allWindows')}
+            choices={windows.map((w) => ({ value: w.id, label: w.name }))}
+          />
         </select>
-      </div>
-      <div className="field cf-filter-date">
-        <label htmlFor={`${id}-from`} className="field-label">
-          {t('consultations.list.from')}
-        </label>
-        <input id={`${id}-from`} type="date" value={values.from} onChange={set('from')} />
-      </div>
-      <div className={`field cf-filter-date${periodError ? ' field-invalid' : ''}`}>
-        <label htmlFor={`${id}-to`} className="field-label">
-          {t('consultations.list.to')}
-        </label>
-        <input
-          id={`${id}-to`}
-          type="date"
-          value={values.to}
-          min={values.from || undefined}
-          aria-invalid={periodError ? true : undefined}
-          aria-describedby={periodError ? `${id}-to-error` : undefined}
-          onChange={set('to')}
-        />
-        {periodError ? (
-          <p id={`${id}-to-error`} className="field-error">
-            {periodError}
-          </p>
-        ) : null}
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-channel`} className="field-label">
-          {t('consultations.fields.channel')}
-        </label>
-        <select id={`${id}-channel`} value={values.channel} onChange={set('channel')}>
-          <option value="">{t('consultations.list.all')}</option>
-          {Channels.map((c) => (
-            <option key={c} value={c}>
-              {t(`channels.${c}`)}
-            </option>
-          ))}
+      </Field>
+      <Field label={t('consultations.list.from')} className="cf-filter-date">
+        <input type="date" value={values.from} onChange={set('from')} />
+      </Field>
+      <Field label={t('consultations.list.to')} error={periodError} className="cf-filter-date">
+        <input type="date" value={values.to} min={values.from || undefined} onChange={set('to')} />
+      </Field>
+      <Field label={t('consultations.fields.channel')}>
+        <select value={values.channel} onChange={set('channel')}>
+          <Options
+            placeholder={t('consultations.list.all')}
+            choices={Channels.map((c) => ({ value: c, label: t(`channels.${c}`) }))}
+          />
         </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-topic`} className="field-label">
-          {t('consultations.fields.topic')}
-        </label>
-        <select id={`${id}-topic`} value={values.topic} onChange={set('topic')}>
-          <option value="">{t('consultations.list.all')}</option>
-          {Topics.map((topic) => (
-            <option key={topic} value={topic}>
-              {t(`topics.${topic}`)}
-            </option>
-          ))}
+      </Field>
+      <Field label={t('consultations.fields.topic')}>
+        <select value={values.topic} onChange={set('topic')}>
+          <Options
+            placeholder={t('consultations.list.all')}
+            choices={Topics.map((topic) => ({ value: topic, label: t(`topics.${topic}`) }))}
+          />
         </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-source`} className="field-label">
-          {t('consultations.fields.referralSource')}
-        </label>
-        <select id={`${id}-source`} value={values.referralSource} onChange={set('referralSource')}>
-          <option value="">{t('consultations.list.all')}</option>
-          {ReferralSources.map((r) => (
-            <option key={r} value={r}>
-              {t(`consultations.referralSources.${r}`)}
-            </option>
-          ))}
+      </Field>
+      <Field label={t('consultations.fields.referralSource')}>
+        <select value={values.referralSource} onChange={set('referralSource')}>
+          <Options
+            placeholder={t('consultations.list.all')}
+            choices={ReferralSources.map((r) => ({ value: r, label: t(`consultations.referralSources.${r}`) }))}
+          />
         </select>
-      </div>
+      </Field>
       {active ? (
         <button type="button" className="button button-quiet filters-clear" onClick={() => onChange(emptyFilters)}>
           {t('consultations.list.clearFilters')}

@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import {
   AgeBands,
   Channels,
@@ -14,12 +13,12 @@ import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef, useState 
 import { Controller, type FieldError, type FieldErrors, type Resolver, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ErrorMessage } from '../../../components/error-message.tsx';
-import { Field } from '../../../components/field.tsx';
+import { Check, Field, Options } from '../../../components/field.tsx';
+import { InvalidFieldsAlert, SubmitProblems } from '../../../components/form.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
+import { payloadResolver } from '../../../lib/form.ts';
 import { tokyoDate } from '../../../lib/format.ts';
 import { useNow } from '../../../lib/use-now.ts';
-import { formErrorMap } from '../../../lib/validation.ts';
 import type { WindowOption } from '../api/get-window-options.ts';
 import { ChipChecks, ChipRadios } from './chips.tsx';
 import {
@@ -33,9 +32,9 @@ import { consultationMessage, kindNames, PERSONAL_DATA } from './messages.ts';
 
 /** The shared schema, run on the form values turned into the request body; its errors put back on the form's fields. */
 function consultationResolver(): Resolver<ConsultationFormValues, unknown, ConsultationPayload> {
-  const inner = zodResolver(CreateConsultation, { error: formErrorMap });
+  const inner = payloadResolver<ConsultationFormValues, ConsultationPayload>(CreateConsultation, valuesToPayload);
   return async (values, context, options) => {
-    const result = await inner(valuesToPayload(values) as never, context, options as never);
+    const result = await inner(values, context, options);
     const errors: Record<string, FieldError> = {};
     for (const [path, error] of Object.entries(result.errors as Record<string, FieldError>)) {
       const field = formFieldOf(path);
@@ -196,7 +195,6 @@ export function ConsultationForm({
   };
 
   const req = t('windowForm.required');
-  const errorCount = countErrors(errors);
   const noteError = msg(errors.note, note);
   const externalError = msg(errors.referredToExternal, referredToExternal);
   // Said while typing, before anything is sent: the API refuses the same patterns.
@@ -214,20 +212,14 @@ export function ConsultationForm({
   return (
     <form className="consultation-form" noValidate onSubmit={submit} onKeyDown={onKeyDown}>
       {notice}
-      {submitCount > 0 && errorCount > 0 ? (
-        <div className="alert alert-error" role="alert">
-          <p>{t('errors.formInvalid', { n: errorCount })}</p>
-        </div>
-      ) : null}
+      <InvalidFieldsAlert count={submitCount > 0 ? countErrors(errors) : 0} />
       <div ref={alertsRef} tabIndex={-1} className="cf-alerts">
-        {unplaced.length > 0 ? (
-          <div className="alert alert-error" role="alert">
-            {unplaced.map((m) => (
-              <p key={m}>{t('validation.server', { message: m })}</p>
-            ))}
-          </div>
-        ) : null}
-        {failure ? (describeFailure?.(failure) ?? <ErrorMessage error={failure} />) : null}
+        <SubmitProblems
+          unplaced={unplaced}
+          translate={(m) => t('validation.server', { message: m })}
+          failure={failure}
+          describeFailure={describeFailure}
+        />
       </div>
 
       <div className="cf-panel">
@@ -315,14 +307,8 @@ export function ConsultationForm({
         />
 
         <div className="checks-row cf-flags">
-          <label className="check">
-            <input type="checkbox" {...register('isRepeat')} />
-            {t('consultations.fields.isRepeat')}
-          </label>
-          <label className="check">
-            <input type="checkbox" {...register('followUpNeeded')} />
-            {t('consultations.fields.followUpNeeded')}
-          </label>
+          <Check label={t('consultations.fields.isRepeat')} {...register('isRepeat')} />
+          <Check label={t('consultations.fields.followUpNeeded')} {...register('followUpNeeded')} />
         </div>
 
         <fieldset className="field cf-referred">
@@ -330,14 +316,10 @@ export function ConsultationForm({
           <div className="field-row cf-referred-row">
             <Field label={t('consultations.fields.referredToWindow')} error={msg(errors.referredToWindowId)}>
               <select {...register('referredToWindowId')}>
-                <option value="">{t('consultations.form.noReferral')}</option>
-                {allWindows
-                  .filter((w) => w.id !== windowId)
-                  .map((w) => (
-                    <option key={w.id} value={w.id}>
-                      {w.name}
-                    </option>
-                  ))}
+                <Options
+                  placeholder={t('consultations.form.noReferral')}
+                  choices={allWindows.filter((w) => w.id !== windowId).map((w) => ({ value: w.id, label: w.name }))}
+                />
               </select>
             </Field>
             <div className={`field${externalError ? ' field-invalid' : ''}`}>

@@ -1,6 +1,7 @@
 import type { Consultation } from '@tsunagari/shared';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { Words } from '../../../components/words.tsx';
 import { ConsultationBadges } from './badges.tsx';
 
 /** 2022/3/29(火) 16:32: a table column's worth, in Japan time. */
@@ -15,18 +16,6 @@ function compactDateTime(instant: string, lng: string): string {
     minute: '2-digit',
     hourCycle: 'h23',
   }).format(new Date(instant));
-}
-
-/** Labels that wrap between one another before they wrap inside. */
-function Words({ items }: { items: string[] }) {
-  const { t } = useTranslation();
-  const sep = t('punctuation.list');
-  return items.map((item, i) => (
-    <span key={item} className="word">
-      {item}
-      {i < items.length - 1 ? sep : null}
-    </span>
-  ));
 }
 
 export function ConsultationsTable({ items }: { items: Consultation[] }) {

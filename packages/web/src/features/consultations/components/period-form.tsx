@@ -1,6 +1,7 @@
 import { MAX_REPORT_PERIOD_DAYS } from '@tsunagari/shared';
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Field, Options } from '../../../components/field.tsx';
 import { daysBetween } from '../../../lib/format.ts';
 import type { WindowOption } from '../api/get-window-options.ts';
 
@@ -76,17 +77,9 @@ export function PeriodForm({ value, onChange, fiscalYears, windows }: PeriodForm
           ))}
         </select>
       </div>
-      <div className="field cf-filter-date">
-        <label htmlFor={`${id}-from`} className="field-label">
-          {t('consultations.list.from')}
-        </label>
-        <input
-          id={`${id}-from`}
-          type="date"
-          value={draft.from}
-          onChange={(e) => setDraft({ ...draft, from: e.target.value })}
-        />
-      </div>
+      <Field label={t('consultations.list.from')} className="cf-filter-date">
+        <input type="date" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
+      </Field>
       <div className={`field cf-filter-date${error ? ' field-invalid' : ''}`}>
         <label htmlFor={`${id}-to`} className="field-label">
           {t('consultations.list.to')}
@@ -100,12 +93,8 @@ export function PeriodForm({ value, onChange, fiscalYears, windows }: PeriodForm
           onChange={(e) => setDraft({ ...draft, to: e.target.value })}
         />
       </div>
-      <div className="field">
-        <label htmlFor={`${id}-window`} className="field-label">
-          {t('consultations.fields.window')}
-        </label>
+      <Field label={t('consultations.fields.window')}>
         <select
-          id={`${id}-window`}
           value={draft.windowId}
           onChange={(e) => {
             const next = { ...draft, windowId: e.target.value };
@@ -113,14 +102,12 @@ export function PeriodForm({ value, onChange, fiscalYears, windows }: PeriodForm
             apply(next);
           }}
         >
-          <option value="">{t('consultations.list.allWindows')}</option>
-          {windows.map((w) => (
-            <option key={w.id} value={w.id}>
-              {w.name}
-            </option>
-          ))}
+          <Options
+            placeholder={t('consultations.list.allWindows')}
+            choices={windows.map((w) => ({ value: w.id, label: w.name }))}
+          />
         </select>
-      </div>
+      </Field>
       <button type="submit" className="button button-primary">
         {t('consultations.analysis.apply')}
       </button>

@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import {
   CreateAdjustment,
   CreateReceipt,
@@ -12,11 +11,11 @@ import {
 import { useId, useRef, useState } from 'react';
 import { type Path, type Resolver, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { ErrorMessage } from '../../../components/error-message.tsx';
-import { Field } from '../../../components/field.tsx';
+import { Field, Options } from '../../../components/field.tsx';
+import { FormActions, InvalidFieldsAlert } from '../../../components/form.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
-import { formErrorMap } from '../../../lib/validation.ts';
+import { payloadResolver } from '../../../lib/form.ts';
 import { useCreateStockMovement } from '../api/create-stock-movement.ts';
 import { usePointStock } from '../api/get-point-stock.ts';
 import { newIdempotencyKey } from '../api/idempotency.ts';
@@ -82,9 +81,9 @@ export function movementPayload(kind: MovementKind, v: MovementFormValues): Reco
 }
 
 function movementResolver(kind: MovementKind): Resolver<MovementFormValues> {
-  const inner = zodResolver(SCHEMAS[kind], { error: formErrorMap });
+  const inner = payloadResolver<MovementFormValues, unknown>(SCHEMAS[kind], (values) => movementPayload(kind, values));
   return async (values, context, options) => {
-    const result = await inner(movementPayload(kind, values) as never, context, options as never);
+    const result = await inner(values, context, options);
     // The parsed body is not the form's shape; the page rebuilds it from the values.
     return Object.keys(result.errors).length > 0
       ? { values: {}, errors: result.errors as never }
@@ -158,17 +157,12 @@ export function MovementForm({ kind, points, items, defaultValues, onDone, cance
   });
 
   const req = t('windowForm.required');
-  const pointOptions = (placeholder: string) => (
-    <>
-      <option value="">{placeholder}</option>
-      {points.map((p) => (
-        <option key={p.id} value={p.id}>
-          {p.name}
-        </option>
-      ))}
-    </>
+  const pointOptions = (
+    <Options
+      placeholder={t('distribution.movement.pointPlaceholder')}
+      choices={points.map((p) => ({ value: p.id, label: p.name }))}
+    />
   );
-  const errorCount = Object.keys(errors).length;
 
   return (
     <form className="window-form movement-form" noValidate onSubmit={submit} aria-labelledby={`${id}-title`}>
@@ -176,11 +170,7 @@ export function MovementForm({ kind, points, items, defaultValues, onDone, cance
         {t(`distribution.movement.kinds.${kind}`)}
       </h2>
       <p className="lead">{t(`distribution.movement.leads.${kind}`)}</p>
-      {submitCount > 0 && errorCount > 0 ? (
-        <div className="alert alert-error" role="alert">
-          <p>{t('errors.formInvalid', { n: errorCount })}</p>
-        </div>
-      ) : null}
+      <InvalidFieldsAlert count={submitCount > 0 ? Object.keys(errors).length : 0} />
       {failure ? (
         <ErrorMessage
           error={failure}
@@ -201,30 +191,28 @@ export function MovementForm({ kind, points, items, defaultValues, onDone, cance
           <div className="field-row">
             <Field label={t('distribution.movement.from')} required requiredLabel={req} error={msg(errors.fromPointId)}>
               <select required {...register('fromPointId')}>
-                {pointOptions(t('distribution.movement.pointPlaceholder'))}
+                {pointOptions}
               </select>
             </Field>
             <Field label={t('distribution.movement.to')} required requiredLabel={req} error={msg(errors.toPointId)}>
               <select required {...register('toPointId')}>
-                {pointOptions(t('distribution.movement.pointPlaceholder'))}
+                {pointOptions}
               </select>
             </Field>
           </div>
         ) : (
           <Field label={t('distribution.movement.point')} required requiredLabel={req} error={msg(errors.pointId)}>
             <select required {...register('pointId')}>
-              {pointOptions(t('distribution.movement.pointPlaceholder'))}
+              {pointOptions}
             </select>
           </Field>
         )}
         <Field label={t('distribution.movement.item')} required requiredLabel={req} error={msg(errors.itemId)}>
           <select required {...register('itemId')}>
-            <option value="">{t('distribution.movement.itemPlaceholder')}</option>
-            {items.map((i) => (
-              <option key={i.id} value={i.id}>
-                {i.name}
-              </option>
-            ))}
+            <Options
+              placeholder={t('distribution.movement.itemPlaceholder')}
+              choices={items.map((i) => ({ value: i.id, label: i.name }))}
+            />
           </select>
         </Field>
         {current ? (
@@ -293,11 +281,7 @@ export function MovementForm({ kind, points, items, defaultValues, onDone, cance
         {kind === 'receipt' ? (
           <Field label={t('distribution.movement.source')} required requiredLabel={req} error={msg(errors.source)}>
             <select required {...register('source')}>
-              {ReceiptSources.map((s) => (
-                <option key={s} value={s}>
-                  {t(`distribution.sources.${s}`)}
-                </option>
-              ))}
+              <Options choices={ReceiptSources.map((s) => ({ value: s, label: t(`distribution.sources.${s}`) }))} />
             </select>
           </Field>
         ) : null}
@@ -319,14 +303,13 @@ export function MovementForm({ kind, points, items, defaultValues, onDone, cance
           <input type="datetime-local" {...register('occurredAt')} />
         </Field>
       </section>
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={isSubmitting}>
-          {isSubmitting ? t('distribution.movement.recording') : t(`distribution.movement.submit.${kind}`)}
-        </button>
-        <Link to={cancelTo} className="button button-secondary">
-          {t('windowForm.cancel')}
-        </Link>
-      </div>
+      <FormActions
+        submitting={isSubmitting}
+        label={t(`distribution.movement.submit.${kind}`)}
+        busyLabel={t('distribution.movement.recording')}
+        cancelTo={cancelTo}
+        cancelLabel={t('windowForm.cancel')}
+      />
     </form>
   );
 }

@@ -1,36 +1,19 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import {
   CreateDistributionPoint,
   DistributionPointKinds,
   SchoolLevels,
   UpdateDistributionPoint,
 } from '@tsunagari/shared';
-import { type ReactNode, useId, useState } from 'react';
-import { type Path, type Resolver, useForm, useWatch } from 'react-hook-form';
+import type { ReactNode } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import { ErrorMessage } from '../../../components/error-message.tsx';
-import { Field } from '../../../components/field.tsx';
-import { ApiError } from '../../../lib/api-client.ts';
-import { formErrorMap } from '../../../lib/validation.ts';
+import { Field, Options } from '../../../components/field.tsx';
+import { FormActions, FormSection, InvalidFieldsAlert, SubmitProblems } from '../../../components/form.tsx';
+import { payloadResolver, useSubmitFailure } from '../../../lib/form.ts';
+import type { OrganisationOption } from '../../organisations/options.ts';
 import { fieldMessage } from './messages.ts';
 import { type PointFormValues, type PointPayload, valuesToPayload } from './point-form-values.ts';
-import { PointClosureDatesField, PointScheduleEditor } from './schedule-fields.tsx';
-
-/** The shared schema, run on the form values turned into the request body. */
-function pointResolver(mode: 'create' | 'edit'): Resolver<PointFormValues, unknown, PointPayload> {
-  const schema = mode === 'create' ? CreateDistributionPoint : UpdateDistributionPoint;
-  const inner = zodResolver(schema, { error: formErrorMap });
-  return (values, context, options) =>
-    inner(valuesToPayload(values) as never, context, options as never) as unknown as ReturnType<
-      Resolver<PointFormValues, unknown, PointPayload>
-    >;
-}
-
-export interface OrganisationOption {
-  id: string;
-  name: string;
-}
+import { PointHoursSections } from './schedule-fields.tsx';
 
 interface PointFormProps {
   mode: 'create' | 'edit';
@@ -53,9 +36,6 @@ export function PointForm({
   notice,
 }: PointFormProps) {
   const { t } = useTranslation();
-  const id = useId();
-  const [failure, setFailure] = useState<unknown>(null);
-  const [unplaced, setUnplaced] = useState<string[]>([]);
   const {
     register,
     control,
@@ -63,87 +43,42 @@ export function PointForm({
     setError,
     setValue,
     formState: { errors, isSubmitting, submitCount },
-  } = useForm<PointFormValues, unknown, PointPayload>({ defaultValues, resolver: pointResolver(mode) });
+  } = useForm<PointFormValues, unknown, PointPayload>({
+    defaultValues,
+    resolver: payloadResolver(mode === 'create' ? CreateDistributionPoint : UpdateDistributionPoint, valuesToPayload),
+  });
+  const submitFailure = useSubmitFailure(setError, Object.keys(defaultValues), {
+    card_code_taken: { field: 'cardCode', message: 'distribution.validation.cardCodeTaken' },
+    unknown_organisation: { field: 'organisationId', message: 'validation.unknownOrganisation' },
+  });
   const kind = useWatch({ control, name: 'kind' });
   const msg = (e: { message?: string | undefined; type?: unknown } | undefined) => fieldMessage(t, e);
 
-  const submit = handleSubmit(async (payload) => {
-    setFailure(null);
-    setUnplaced([]);
-    try {
-      await onSubmit(payload);
-    } catch (error) {
-      if (error instanceof ApiError && error.code === 'card_code_taken') {
-        setError(
-          'cardCode',
-          { type: 'server', message: 'distribution.validation.cardCodeTaken' },
-          { shouldFocus: true },
-        );
-        return;
-      }
-      if (error instanceof ApiError && error.code === 'unknown_organisation') {
-        setError(
-          'organisationId',
-          { type: 'server', message: 'validation.unknownOrganisation' },
-          { shouldFocus: true },
-        );
-        return;
-      }
-      if (
-        error instanceof ApiError &&
-        (error.status === 400 || error.status === 422) &&
-        error.problem?.errors?.length
-      ) {
-        const leftover: string[] = [];
-        for (const { path, message } of error.problem.errors) {
-          const field = path.replace(/^body\.?/, '');
-          const top = field.split('.')[0] as keyof PointFormValues;
-          if (field && top in defaultValues) {
-            setError(
-              field as Path<PointFormValues>,
-              { type: 'server', message },
-              { shouldFocus: leftover.length === 0 },
-            );
-          } else leftover.push(message);
-        }
-        setUnplaced(leftover);
-      } else setFailure(error);
-    }
-  });
+  const submit = handleSubmit((payload) => submitFailure.run(() => onSubmit(payload)));
 
-  const errorCount = Object.keys(errors).length;
   const req = t('windowForm.required');
 
   return (
     <form className="window-form" noValidate onSubmit={submit}>
       {notice}
-      {submitCount > 0 && errorCount > 0 ? (
-        <div className="alert alert-error" role="alert">
-          <p>{t('errors.formInvalid', { n: errorCount })}</p>
-        </div>
-      ) : null}
-      {unplaced.length > 0 ? (
-        <div className="alert alert-error" role="alert">
-          {unplaced.map((m) => (
-            <p key={m}>{fieldMessage(t, { message: m, type: 'server' })}</p>
-          ))}
-        </div>
-      ) : null}
-      {failure ? (describeFailure?.(failure) ?? <ErrorMessage error={failure} />) : null}
+      <InvalidFieldsAlert count={submitCount > 0 ? Object.keys(errors).length : 0} />
+      <SubmitProblems
+        unplaced={submitFailure.unplaced}
+        translate={(m) => fieldMessage(t, { message: m, type: 'server' }) ?? m}
+        failure={submitFailure.failure}
+        describeFailure={describeFailure}
+      />
 
-      <section className="form-section" aria-labelledby={`${id}-basics`}>
-        <h2 id={`${id}-basics`}>{t('distribution.form.sections.basics')}</h2>
+      <FormSection title={t('distribution.form.sections.basics')}>
         <Field label={t('distribution.form.name')} required requiredLabel={req} error={msg(errors.name)}>
           <input type="text" required maxLength={200} {...register('name')} />
         </Field>
         <div className="field-row">
           <Field label={t('distribution.form.kind')} required requiredLabel={req} error={msg(errors.kind)}>
             <select required {...register('kind')}>
-              {DistributionPointKinds.map((k) => (
-                <option key={k} value={k}>
-                  {t(`distribution.kinds.${k}`)}
-                </option>
-              ))}
+              <Options
+                choices={DistributionPointKinds.map((k) => ({ value: k, label: t(`distribution.kinds.${k}`) }))}
+              />
             </select>
           </Field>
           {kind === 'school_nurse_office' ? (
@@ -154,12 +89,10 @@ export function PointForm({
               error={msg(errors.schoolLevel)}
             >
               <select required {...register('schoolLevel')}>
-                <option value="">{t('distribution.form.schoolLevelPlaceholder')}</option>
-                {SchoolLevels.map((l) => (
-                  <option key={l} value={l}>
-                    {t(`distribution.schoolLevels.${l}`)}
-                  </option>
-                ))}
+                <Options
+                  placeholder={t('distribution.form.schoolLevelPlaceholder')}
+                  choices={SchoolLevels.map((l) => ({ value: l, label: t(`distribution.schoolLevels.${l}`) }))}
+                />
               </select>
             </Field>
           ) : null}
@@ -171,12 +104,10 @@ export function PointForm({
           error={msg(errors.organisationId)}
         >
           <select required {...register('organisationId')}>
-            <option value="">{t('windowForm.organisationPlaceholder')}</option>
-            {organisations.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
+            <Options
+              placeholder={t('windowForm.organisationPlaceholder')}
+              choices={organisations.map((o) => ({ value: o.id, label: o.name }))}
+            />
           </select>
         </Field>
         <Field
@@ -207,54 +138,32 @@ export function PointForm({
             {...register('cardCode')}
           />
         </Field>
-      </section>
+      </FormSection>
 
-      <section className="form-section" aria-labelledby={`${id}-period`}>
-        <h2 id={`${id}-period`}>{t('distribution.form.sections.period')}</h2>
-        <div className="field-row">
-          <Field label={t('distribution.form.validFrom')} required requiredLabel={req} error={msg(errors.validFrom)}>
-            <input type="date" required {...register('validFrom')} />
-          </Field>
-          <Field
-            label={t('distribution.form.validTo')}
-            hint={t('distribution.form.validToHint')}
-            error={msg(errors.validTo)}
-          >
-            <input type="date" {...register('validTo')} />
-          </Field>
-        </div>
-        <label className="check">
-          <input type="checkbox" {...register('opensOnHolidays')} />
-          {t('windowForm.opensOnHolidays')}
-        </label>
-        <PointClosureDatesField
-          control={control}
-          setValue={setValue}
-          errors={errors.closureDates}
-          revalidate={submitCount > 0}
-        />
-      </section>
+      <PointHoursSections
+        control={control}
+        register={register}
+        setValue={setValue}
+        errors={errors}
+        revalidate={submitCount > 0}
+        message={msg}
+        words={{
+          period: t('distribution.form.sections.period'),
+          validFrom: t('distribution.form.validFrom'),
+          validTo: t('distribution.form.validTo'),
+          validToHint: t('distribution.form.validToHint'),
+          schedule: t('distribution.form.sections.schedule'),
+          scheduleHint: t('distribution.form.scheduleHint'),
+        }}
+      />
 
-      <section className="form-section" aria-labelledby={`${id}-schedule`}>
-        <h2 id={`${id}-schedule`}>{t('distribution.form.sections.schedule')}</h2>
-        <p className="field-hint">{t('distribution.form.scheduleHint')}</p>
-        <PointScheduleEditor control={control} register={register} errors={errors.schedule} />
-      </section>
-
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={isSubmitting}>
-          {mode === 'create'
-            ? isSubmitting
-              ? t('windowForm.creating')
-              : t('distribution.form.create')
-            : isSubmitting
-              ? t('windowForm.saving')
-              : t('windowForm.save')}
-        </button>
-        <Link to={cancelTo} className="button button-secondary">
-          {t('windowForm.cancel')}
-        </Link>
-      </div>
+      <FormActions
+        submitting={isSubmitting}
+        label={mode === 'create' ? t('distribution.form.create') : t('windowForm.save')}
+        busyLabel={mode === 'create' ? t('windowForm.creating') : t('windowForm.saving')}
+        cancelTo={cancelTo}
+        cancelLabel={t('windowForm.cancel')}
+      />
     </form>
   );
 }

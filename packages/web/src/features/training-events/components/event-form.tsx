@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import {
   Affiliations,
   CreateTrainingEvent,
@@ -6,25 +5,14 @@ import {
   TrainingEventTransitions,
   UpdateTrainingEvent,
 } from '@tsunagari/shared';
-import { type ReactNode, useId, useState } from 'react';
-import { type FieldError, type Path, type Resolver, useForm, useWatch } from 'react-hook-form';
+import type { ReactNode } from 'react';
+import { type FieldError, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import { ErrorMessage } from '../../../components/error-message.tsx';
-import { Field } from '../../../components/field.tsx';
-import { formErrorMap } from '../../../lib/validation.ts';
+import { Check, CheckboxGroup, Field, Options } from '../../../components/field.tsx';
+import { FormActions, FormSection, InvalidFieldsAlert, SubmitProblems } from '../../../components/form.tsx';
+import { payloadResolver, useSubmitFailure } from '../../../lib/form.ts';
 import { type EventFormValues, type EventPayload, valuesToPayload } from './event-form-values.ts';
 import { trainingMessage } from './messages.ts';
-import { fieldProblems } from './server-errors.ts';
-
-function eventResolver(mode: 'create' | 'edit'): Resolver<EventFormValues, unknown, EventPayload> {
-  const schema = mode === 'create' ? CreateTrainingEvent : UpdateTrainingEvent;
-  const inner = zodResolver(schema, { error: formErrorMap });
-  return (values, context, options) =>
-    inner(valuesToPayload(values) as never, context, options as never) as unknown as ReturnType<
-      Resolver<EventFormValues, unknown, EventPayload>
-    >;
-}
 
 const FIELDS = [
   'title',
@@ -64,16 +52,17 @@ export function EventForm({
   notice,
 }: EventFormProps) {
   const { t } = useTranslation();
-  const id = useId();
-  const [failure, setFailure] = useState<unknown>(null);
-  const [unplaced, setUnplaced] = useState<string[]>([]);
   const {
     register,
     control,
     handleSubmit,
     setError,
     formState: { errors, isSubmitting, submitCount },
-  } = useForm<EventFormValues, unknown, EventPayload>({ defaultValues, resolver: eventResolver(mode) });
+  } = useForm<EventFormValues, unknown, EventPayload>({
+    defaultValues,
+    resolver: payloadResolver(mode === 'create' ? CreateTrainingEvent : UpdateTrainingEvent, valuesToPayload),
+  });
+  const submitFailure = useSubmitFailure(setError, FIELDS);
   const onlineCapacity = useWatch({ control, name: 'onlineCapacity' });
   const msg = (error: { message?: string | undefined; type?: unknown } | undefined) =>
     error ? trainingMessage(t, error.message, error.type === 'server') : undefined;
@@ -82,80 +71,58 @@ export function EventForm({
     ? [currentStatus, ...TrainingEventTransitions[currentStatus]]
     : ['draft', 'open', 'closed'];
 
-  const submit = handleSubmit(async (payload) => {
-    setFailure(null);
-    setUnplaced([]);
-    try {
-      await onSubmit(payload);
-    } catch (error) {
-      const problems = fieldProblems(error, FIELDS);
-      if (!problems) {
-        setFailure(error);
-        return;
-      }
-      for (const [i, { field, message }] of problems.placed.entries()) {
-        setError(field as Path<EventFormValues>, { type: 'server', message }, { shouldFocus: i === 0 });
-      }
-      setUnplaced(problems.unplaced);
-    }
-  });
+  const submit = handleSubmit((payload) => submitFailure.run(() => onSubmit(payload)));
 
-  const errorCount = Object.keys(errors).length;
-  const audiencesError = msg(errors.intendedAudiences as FieldError | undefined);
   const req = t('training.form.required');
+  const capacityField = (name: 'venueCapacity' | 'onlineCapacity') => (
+    <Field
+      label={t(`training.form.${name}`)}
+      required
+      requiredLabel={req}
+      error={msg(errors[name])}
+      className="field-narrow"
+    >
+      <input
+        type="number"
+        inputMode="numeric"
+        min={0}
+        max={10000}
+        required
+        {...register(name, { valueAsNumber: true })}
+      />
+    </Field>
+  );
 
   return (
     <form className="window-form training-form" noValidate onSubmit={submit}>
       {notice}
-      {submitCount > 0 && errorCount > 0 ? (
-        <div className="alert alert-error" role="alert">
-          <p>{t('errors.formInvalid', { n: errorCount })}</p>
-        </div>
-      ) : null}
-      {unplaced.length > 0 ? (
-        <div className="alert alert-error" role="alert">
-          {unplaced.map((m) => (
-            <p key={m}>{trainingMessage(t, m, true)}</p>
-          ))}
-        </div>
-      ) : null}
-      {failure ? (describeFailure?.(failure) ?? <ErrorMessage error={failure} />) : null}
+      <InvalidFieldsAlert count={submitCount > 0 ? Object.keys(errors).length : 0} />
+      <SubmitProblems
+        unplaced={submitFailure.unplaced}
+        translate={(m) => trainingMessage(t, m, true)}
+        failure={submitFailure.failure}
+        describeFailure={describeFailure}
+      />
 
-      <section className="form-section" aria-labelledby={`${id}-basics`}>
-        <h2 id={`${id}-basics`}>{t('training.form.sections.basics')}</h2>
+      <FormSection title={t('training.form.sections.basics')}>
         <Field label={t('training.form.title')} required requiredLabel={req} error={msg(errors.title)}>
           <input type="text" required maxLength={200} {...register('title')} />
         </Field>
         <Field label={t('training.form.lecturer')} error={msg(errors.lecturer)}>
           <input type="text" maxLength={200} {...register('lecturer')} />
         </Field>
-        <fieldset
-          className={`field checkbox-group${audiencesError ? ' field-invalid' : ''}`}
-          aria-describedby={audiencesError ? `${id}-aud-error` : undefined}
-        >
-          <legend className="field-label">{t('training.form.audiences')}</legend>
-          <div className="checkbox-grid">
-            {Affiliations.map((a) => (
-              <label key={a} className="check">
-                <input type="checkbox" value={a} {...register('intendedAudiences')} />
-                {t(`training.affiliation.${a}`)}
-              </label>
-            ))}
-          </div>
-          {audiencesError ? (
-            <p id={`${id}-aud-error`} className="field-error">
-              {audiencesError}
-            </p>
-          ) : null}
-        </fieldset>
+        <CheckboxGroup
+          legend={t('training.form.audiences')}
+          error={msg(errors.intendedAudiences as FieldError | undefined)}
+          choices={Affiliations.map((a) => ({ value: a, label: t(`training.affiliation.${a}`) }))}
+          input={register('intendedAudiences')}
+        />
         <Field label={t('training.form.description')} error={msg(errors.description)}>
           <textarea rows={4} maxLength={4000} {...register('description')} />
         </Field>
-      </section>
+      </FormSection>
 
-      <section className="form-section" aria-labelledby={`${id}-when`}>
-        <h2 id={`${id}-when`}>{t('training.form.sections.when')}</h2>
-        <p className="field-hint">{t('training.form.timeHint')}</p>
+      <FormSection title={t('training.form.sections.when')} hint={t('training.form.timeHint')}>
         <div className="field-row">
           <Field label={t('training.form.startsAt')} required requiredLabel={req} error={msg(errors.startsAt)}>
             <input type="datetime-local" required step={300} {...register('startsAt')} />
@@ -170,44 +137,12 @@ export function EventForm({
         <Field label={t('training.form.venueAddress')} error={msg(errors.venueAddress)}>
           <input type="text" maxLength={300} {...register('venueAddress')} />
         </Field>
-      </section>
+      </FormSection>
 
-      <section className="form-section" aria-labelledby={`${id}-seats`}>
-        <h2 id={`${id}-seats`}>{t('training.form.sections.seats')}</h2>
-        <p className="field-hint">{t('training.form.capacityHint')}</p>
+      <FormSection title={t('training.form.sections.seats')} hint={t('training.form.capacityHint')}>
         <div className="field-row">
-          <Field
-            label={t('training.form.venueCapacity')}
-            required
-            requiredLabel={req}
-            error={msg(errors.venueCapacity)}
-            className="field-narrow"
-          >
-            <input
-              type="number"
-              inputMode="numeric"
-              min={0}
-              max={10000}
-              required
-              {...register('venueCapacity', { valueAsNumber: true })}
-            />
-          </Field>
-          <Field
-            label={t('training.form.onlineCapacity')}
-            required
-            requiredLabel={req}
-            error={msg(errors.onlineCapacity)}
-            className="field-narrow"
-          >
-            <input
-              type="number"
-              inputMode="numeric"
-              min={0}
-              max={10000}
-              required
-              {...register('onlineCapacity', { valueAsNumber: true })}
-            />
-          </Field>
+          {capacityField('venueCapacity')}
+          {capacityField('onlineCapacity')}
         </div>
         {onlineCapacity > 0 ? (
           <Field
@@ -218,10 +153,9 @@ export function EventForm({
             <textarea rows={3} maxLength={2000} {...register('onlineJoinDetails')} />
           </Field>
         ) : null}
-      </section>
+      </FormSection>
 
-      <section className="form-section" aria-labelledby={`${id}-reception`}>
-        <h2 id={`${id}-reception`}>{t('training.form.sections.reception')}</h2>
+      <FormSection title={t('training.form.sections.reception')}>
         <Field
           label={t('training.form.status')}
           hint={t('training.form.statusHint')}
@@ -230,34 +164,20 @@ export function EventForm({
           error={msg(errors.status)}
         >
           <select required {...register('status')}>
-            {statuses.map((s) => (
-              <option key={s} value={s}>
-                {t(`training.status.${s}`)}
-              </option>
-            ))}
+            <Options choices={statuses.map((s) => ({ value: s, label: t(`training.status.${s}`) }))} />
           </select>
         </Field>
-        <label className="check">
-          <input type="checkbox" {...register('publicRegistration')} />
-          {t('training.form.publicRegistration')}
-        </label>
+        <Check label={t('training.form.publicRegistration')} {...register('publicRegistration')} />
         <p className="field-hint">{t('training.form.publicRegistrationHint')}</p>
-      </section>
+      </FormSection>
 
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={isSubmitting}>
-          {mode === 'create'
-            ? isSubmitting
-              ? t('training.form.creating')
-              : t('training.form.create')
-            : isSubmitting
-              ? t('training.form.saving')
-              : t('training.form.save')}
-        </button>
-        <Link to={cancelTo} className="button button-secondary">
-          {t('training.form.cancel')}
-        </Link>
-      </div>
+      <FormActions
+        submitting={isSubmitting}
+        label={mode === 'create' ? t('training.form.create') : t('training.form.save')}
+        busyLabel={mode === 'create' ? t('training.form.creating') : t('training.form.saving')}
+        cancelTo={cancelTo}
+        cancelLabel={t('training.form.cancel')}
+      />
     </form>
   );
 }

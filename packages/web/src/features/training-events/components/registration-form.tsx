@@ -5,9 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/error-message.tsx';
 import { Field } from '../../../components/field.tsx';
 import { isApiError } from '../../../lib/api-client.ts';
+import { fieldProblems } from '../../../lib/form.ts';
 import { AFFILIATIONS } from './affiliations.ts';
 import { trainingMessage } from './messages.ts';
-import { fieldProblems } from './server-errors.ts';
 
 export interface RegistrationFormValues {
   name: string;
