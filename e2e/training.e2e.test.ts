@@ -1,4 +1,6 @@
-import type { Page } from 'playwright-core';
+import jsQR from 'jsqr';
+import type { Locator, Page } from 'playwright-core';
+import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { axeViolations, DESKTOP, PHONE, signIn, useSystem } from './helper.ts';
 
@@ -90,6 +92,13 @@ async function openCheckIn(page: Page, eventId: string, title: string) {
 /** The answer box at the top of the check-in screen. */
 const result = (page: Page) => page.locator('.checkin-result');
 
+/** What a camera reads from an image on the screen. */
+async function readQr(image: Locator): Promise<string | undefined> {
+  await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+  const png = PNG.sync.read(await image.screenshot());
+  return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data;
+}
+
 describe('training check-in at the door (tablet)', () => {
   it('finds a registrant by kana, checks her in with one tap and counts her', async () => {
     const title = `E2E 受付テスト ${Date.now()}`;
@@ -168,6 +177,46 @@ describe('training check-in at the door (tablet)', () => {
     expect(await result(page).textContent()).toContain('鈴木 恵子 さん（会場）');
   });
 
+  it('reads the QR code of a ticket opened from the registration table, and checks its holder in with it', async () => {
+    const title = `E2E QRチケット ${Date.now()}`;
+    const { event, registrations } = await seedEvent(title, [
+      ['木村 典子', 'きむら のりこ', 'venue'],
+      ['林 里美', 'はやし さとみ', 'venue'],
+      ['森 智子', 'もり ともこ', 'venue'],
+    ]);
+    const page = await staffPage(TABLET);
+    await page.goto(`/training/${event.id}`);
+    const [ticketPage] = await Promise.all([
+      page.context().waitForEvent('page'),
+      page.getByRole('link', { name: 'QRチケットを開く・印刷する（木村 典子 さん・新しいタブ）' }).click(),
+    ]);
+    await ticketPage.getByText('参加が確定しています').waitFor();
+    await ticketPage.getByRole('button', { name: 'チケットを印刷する' }).waitFor();
+    const qr = ticketPage.getByRole('img', { name: '受付用のQRコード（木村 典子 さんのチケット）' });
+    const scanned = await readQr(qr);
+    expect(scanned).toBe(`${sys.current.url}/tickets/${registrations[0]!.ticketToken}`);
+
+    // The scanner at the door types what the code holds.
+    await openCheckIn(page, event.id, title);
+    const ticket = page.getByLabel('QRチケット');
+    await ticket.fill(scanned as string);
+    await ticket.press('Enter');
+    await result(page).getByText('受付しました').waitFor();
+    expect(await result(page).textContent()).toContain('木村 典子 さん（会場）');
+    await expect.poll(() => page.getByTestId('count-venue').textContent()).toBe('1 / 2');
+    expect((await registration(event.id, registrations[0]!.id)).checkedInAt).not.toBeNull();
+
+    // A waitlisted holder's ticket: the screen says whose it is and asks; "やめる" checks no one in.
+    await ticket.fill(`${sys.current.url}/tickets/${registrations[2]!.ticketToken}`);
+    await ticket.press('Enter');
+    await result(page)
+      .getByText('森 智子 さん（会場）はキャンセル待ち 1番です。定員を超えて受け付けますか？')
+      .waitFor();
+    await result(page).getByRole('button', { name: 'やめる' }).click();
+    await result(page).getByText('名前で探すか、QRチケットを読み取ってください。').waitFor();
+    expect((await registration(event.id, registrations[2]!.id)).checkedInAt).toBeNull();
+  });
+
   it('takes a walk-in, and seats one beyond a full mode only when staff say so', async () => {
     const title = `E2E 当日参加 ${Date.now()}`;
     const { event } = await seedEvent(title, [['中村 美香', 'なかむら みか', 'online']]);
@@ -216,7 +265,8 @@ describe('training event page', () => {
     await page
       .getByRole('status')
       .filter({
-        hasText: '山本 洋子 さんの申込を取り消しました。キャンセル待ちから 田中 直子 さん（会場） が繰り上がり',
+        hasText:
+          '山本 洋子 さんの申込を取り消しました。キャンセル待ちの 田中 直子 さん（会場）が繰り上がりました（確定）。',
       })
       .waitFor();
     expect((await registration(event.id, registrations[2]!.id)).status).toBe('confirmed');
@@ -362,6 +412,7 @@ describe('accessibility of the training screens (axe-core reports no violations)
 
     await page.goto(`/tickets/${registrations[0]!.ticketToken}`);
     await page.getByText('参加が確定しています').waitFor();
+    await page.getByRole('img', { name: /受付用のQRコード/ }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
   });
 });

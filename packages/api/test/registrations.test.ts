@@ -24,8 +24,16 @@ describe('waitlist and promotion', () => {
 
     const cancelled = await post(`${regUrl(event.id, a.id)}/cancel`);
     expect(cancelled.statusCode, cancelled.body).toBe(200);
-    expect(cancelled.json()).toMatchObject({ status: 'cancelled' });
+    expect(cancelled.json()).toMatchObject({ id: a.id, status: 'cancelled' });
     expect(cancelled.json().cancelledAt).not.toBeNull();
+    // The answer names who took the seat.
+    expect(cancelled.json().promoted).toMatchObject({
+      id: c.id,
+      name: 'C',
+      status: 'confirmed',
+      waitlistPosition: null,
+    });
+    expect(cancelled.json().promoted.promotedAt).not.toBeNull();
 
     const list = await registrations(f.current, event.id);
     const byName = Object.fromEntries(list.map((r) => [r.name, r]));
@@ -45,13 +53,47 @@ describe('waitlist and promotion', () => {
     await register(f.current, event.id, { name: 'A' });
     const b = await register(f.current, event.id, { name: 'B' });
     const c = await register(f.current, event.id, { name: 'C' });
-    expect((await post(`${regUrl(event.id, b.id)}/cancel`)).statusCode).toBe(200);
+    const first = await post(`${regUrl(event.id, b.id)}/cancel`);
+    expect(first.statusCode).toBe(200);
+    expect(first.json()).toMatchObject({ status: 'cancelled', promoted: null });
     const again = await post(`${regUrl(event.id, b.id)}/cancel`);
     expect(again.statusCode).toBe(200);
-    expect(again.json().status).toBe('cancelled');
+    expect(again.json()).toMatchObject({ status: 'cancelled', promoted: null });
     const list = await registrations(f.current, event.id);
     expect(list.find((r) => r.id === c.id)).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
     expect(list.filter((r) => r.status === 'confirmed')).toHaveLength(1);
+  });
+
+  it('names the promoted registrant of the same mode only, and nobody when the mode stays full', async () => {
+    const event = await createEvent(f.current, { venueCapacity: 1, onlineCapacity: 1 });
+    const venue = await register(f.current, event.id, { name: '会場 確定', mode: 'venue' });
+    const venueWaiting = await register(f.current, event.id, { name: '会場 待ち', mode: 'venue' });
+    const online = await register(f.current, event.id, { name: 'オンライン 確定', mode: 'online' });
+    const onlineWaiting = await register(f.current, event.id, { name: 'オンライン 待ち', mode: 'online' });
+
+    const res = await post(`${regUrl(event.id, online.id)}/cancel`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().promoted).toMatchObject({ id: onlineWaiting.id, mode: 'online', status: 'confirmed' });
+    expect((await registrations(f.current, event.id)).find((r) => r.id === venueWaiting.id)?.status).toBe('waitlisted');
+
+    // A walk-in seated beyond the capacity: cancelling one confirmed seat leaves the mode still full.
+    const walkIn = await post(regUrl(event.id), person({ name: '当日 超過', walkIn: true, overrideCapacity: true }));
+    expect(walkIn.statusCode, walkIn.body).toBe(201);
+    const stillFull = await post(`${regUrl(event.id, venue.id)}/cancel`);
+    expect(stillFull.statusCode, stillFull.body).toBe(200);
+    expect(stillFull.json()).toMatchObject({ id: venue.id, status: 'cancelled', promoted: null });
+    expect((await registrations(f.current, event.id)).find((r) => r.id === venueWaiting.id)?.status).toBe('waitlisted');
+  });
+
+  it('documents the promoted registration in the cancel answer’s schema', async () => {
+    const doc = (await f.current.app.inject({ method: 'GET', url: '/openapi.json' })).json();
+    const op = doc.paths['/api/v1/training-events/{id}/registrations/{rid}/cancel'].post;
+    expect(op.responses['200'].content['application/json'].schema.$ref).toBe(
+      '#/components/schemas/TrainingCancellation',
+    );
+    const schema = doc.components.schemas.TrainingCancellation;
+    expect(schema.required).toContain('promoted');
+    expect(JSON.stringify(schema.properties.promoted)).toContain('#/components/schemas/TrainingRegistration');
   });
 
   it('keeps the two modes apart: a full venue does not touch online seats, and the reverse', async () => {
@@ -185,6 +227,29 @@ describe('the day', () => {
     await post(`${regUrl(event.id, c.id)}/cancel`);
     expectProblem(await post(`${regUrl(event.id, c.id)}/check-in`), 409, 'registration_cancelled');
     expectProblem(await post(`${regUrl(event.id, c.id)}/check-in`, { nope: 1 }), 400, 'validation_failed');
+  });
+
+  it('names whose ticket it is when a scanned ticket cannot be taken as it is', async () => {
+    const event = await createEvent(f.current, { venueCapacity: 1 });
+    await register(f.current, event.id, { name: 'A' });
+    const waiting = await register(f.current, event.id, { name: '待ち 花子' });
+    const scan = (ticket: string | null) => post(`${EVENTS}/${event.id}/check-in`, { ticket });
+    const refused = await scan(waiting.ticketToken);
+    expectProblem(refused, 409, 'not_confirmed');
+    expect(refused.json().registration).toMatchObject({
+      id: waiting.id,
+      name: '待ち 花子',
+      mode: 'venue',
+      status: 'waitlisted',
+      waitlistPosition: 1,
+      checkedInAt: null,
+    });
+    await post(`${regUrl(event.id, waiting.id)}/cancel`);
+    const cancelled = await scan(waiting.ticketToken);
+    expectProblem(cancelled, 409, 'registration_cancelled');
+    expect(cancelled.json().registration).toMatchObject({ id: waiting.id, name: '待ち 花子', status: 'cancelled' });
+    // Nothing was checked in on the way.
+    expect((await registrations(f.current, event.id)).filter((r) => r.checkedInAt !== null)).toHaveLength(0);
   });
 
   it('undoes a check-in, and marks and unmarks no-shows', async () => {
@@ -466,6 +531,7 @@ describe('access', () => {
       ['POST', regUrl(event.id), person()],
       ['GET', regUrl(event.id, a.id), undefined],
       ['POST', `${regUrl(event.id, a.id)}/check-in`, undefined],
+      ['POST', `${regUrl(event.id, a.id)}/cancel`, undefined],
       ['POST', `${EVENTS}/${event.id}/check-in`, { ticket: a.ticketToken }],
       ['GET', `${EVENTS}/${event.id}/attendance`, undefined],
     ] as const) {
@@ -490,6 +556,7 @@ describe('access', () => {
     const list = await registrations(f.current, event.id);
     expect(list).toHaveLength(1);
     expect(list[0]?.checkedInAt).toBeNull();
+    expect(list[0]?.status).toBe('confirmed');
   });
 });
 

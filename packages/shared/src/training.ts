@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { IsoDate, IsoDateTime, ListQuery, Uuid } from './common.ts';
 import { ReportFormat } from './reports.ts';
 import { tokyoParts } from './schedule.ts';
+import { line, paragraph } from './text.ts';
 
 /**
  * 研修会: training events for the people who meet women first, their registrations (with a
@@ -114,19 +115,6 @@ export function kanaSearchKey(text: string): string {
 }
 
 // ——— field rules ———
-
-const line = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .regex(/^[^\p{Cc}]*$/u, 'no control characters');
-const paragraph = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .regex(/^(?:[^\p{Cc}]|[\t\n\r])*$/u, 'no control characters except line breaks');
 
 /** Seats per mode; 0 means the mode is not offered. */
 export const MAX_TRAINING_CAPACITY = 10_000;
@@ -396,6 +384,15 @@ export const TrainingCheckIn = TrainingRegistration.extend({
 }).meta({ id: 'TrainingCheckIn' });
 export type TrainingCheckIn = z.infer<typeof TrainingCheckIn>;
 
+export const TrainingCancellation = TrainingRegistration.extend({
+  promoted: TrainingRegistration.nullable().describe(
+    'Who moved up from the waitlist into the freed seat (now confirmed), or null: nobody was waiting in the ' +
+      'mode, the cancelled registration was not holding a seat (waitlisted, or cancelled already), or the mode ' +
+      'is still full because walk-ins were seated beyond its capacity',
+  ),
+}).meta({ id: 'TrainingCancellation', description: 'The cancelled registration, and who took its seat' });
+export type TrainingCancellation = z.infer<typeof TrainingCancellation>;
+
 // ——— counts ———
 
 const countFields = {
@@ -513,6 +510,14 @@ export const TrainingTokenParams = z.object({
     .max(128)
     .regex(/^[\w-]+$/, 'not a token'),
 });
+
+export const TrainingTicketQrQuery = z.object({
+  size: z.coerce.number().int().min(64).max(2048).default(512).describe('PNG width in pixels'),
+});
+export type TrainingTicketQrQuery = z.infer<typeof TrainingTicketQrQuery>;
+
+/** The ticket's address on the SPA's origin: what its QR code holds and what the check-in screen reads. */
+export const trainingTicketPath = (token: string) => `/tickets/${encodeURIComponent(token)}`;
 
 export const TrainingTicket = z
   .object({

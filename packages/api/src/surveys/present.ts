@@ -1,16 +1,10 @@
 import type { Question, Survey, SurveySummary } from '@tsunagari/shared';
 import { tokyoParts } from '@tsunagari/shared';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { contextOf, type SurveyRow, statusOf } from './repository.ts';
 
 export const todayInTokyo = (now = new Date()) => tokyoParts(now).date;
 
-/** The origin of public links: PUBLIC_BASE_URL, else the host the request came to. */
-export function publicOrigin(app: FastifyInstance, request: FastifyRequest): string {
-  const base = app.config.PUBLIC_BASE_URL;
-  if (base) return base.replace(/\/+$/, '');
-  return `${request.protocol}://${request.host}`;
-}
+export { publicOrigin } from '../lib/public-origin.ts';
 
 export const publicLink = (origin: string, token: string, card?: string) =>
   `${origin}/s/${token}${card ? `?card=${encodeURIComponent(card)}` : ''}`;
@@ -26,6 +20,7 @@ export function toSurveySummary(
     title: row.title,
     description: row.description,
     context: contextOf(row, row.pointIds),
+    contextName: row.contextName,
     opensOn: row.opensOn,
     closesOn: row.closesOn,
     status: statusOf(row, today),

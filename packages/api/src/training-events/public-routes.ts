@@ -3,13 +3,18 @@ import {
   PublicTrainingEvent,
   PublicTrainingRegistrationResult,
   TrainingTicket,
+  TrainingTicketQrQuery,
   TrainingTokenParams,
+  trainingTicketPath,
 } from '@tsunagari/shared';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import QRCode from 'qrcode';
+import { z } from 'zod';
 import type { Tx } from '../db/client.ts';
 import { problems } from '../lib/openapi.ts';
 import { HttpProblem } from '../lib/problem.ts';
+import { publicOrigin } from '../lib/public-origin.ts';
 import {
   type EventRow,
   getEvent,
@@ -26,6 +31,12 @@ import { type Audit, cancelRegistration, register } from './service.ts';
 const TAGS = ['public'];
 /** Tickets and forms are personal; no shared cache may keep them. */
 const NO_STORE = 'no-store';
+/**
+ * A ticket's QR code never changes (it holds the token), so the phone may keep it for the day
+ * and show it at the door without a connection; only the registrant's own browser, though.
+ */
+const QR_CACHE = 'private, max-age=86400';
+const QR_OPTIONS = { margin: 4, errorCorrectionLevel: 'M' } as const;
 
 const linkNotFound = () => new HttpProblem(404, 'not_found', 'No training event has this registration link');
 const ticketNotFound = () => new HttpProblem(404, 'not_found', 'No ticket with this token (it may have expired)');
@@ -170,6 +181,75 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       if (!found || !event) throw ticketNotFound();
       reply.header('cache-control', NO_STORE);
       return ticketOf(event, found);
+    },
+  );
+
+  // ——— the ticket's QR code ———
+
+  const qrDescription =
+    'The QR code holds the ticket URL, <PUBLIC_BASE_URL or this host>/tickets/{token}: the SPA page of the ' +
+    'ticket, and what the check-in screen at the door takes when it is scanned or pasted. Cancelled ' +
+    'registrations still have one (the check-in refuses them); purged or unknown tokens are 404.';
+
+  /** The ticket URL of a token that opens a ticket; 404 otherwise, like the ticket itself. */
+  async function ticketLink(request: FastifyRequest, token: string) {
+    const found = await getRegistrationByTicket(app.db, token);
+    if (!found) throw ticketNotFound();
+    return `${publicOrigin(app, request)}${trainingTicketPath(token)}`;
+  }
+
+  app.get(
+    '/training-tickets/:token/qr.svg',
+    {
+      config: { access: 'public', rateLimit: limit(60) },
+      schema: {
+        tags: TAGS,
+        summary: 'The ticket’s QR code (SVG), for the ticket page and to print at any size',
+        description: qrDescription,
+        params: TrainingTokenParams,
+        response: {
+          200: { description: 'SVG image', content: { 'image/svg+xml': { schema: z.string().describe('SVG') } } },
+          ...problems([404, 'No such ticket'], [429, 'Too many requests']),
+        },
+      },
+    },
+    async (request, reply) => {
+      const link = await ticketLink(request, request.params.token);
+      const svg = await QRCode.toString(link, { ...QR_OPTIONS, type: 'svg' });
+      return reply
+        .type('image/svg+xml; charset=utf-8')
+        .header('cache-control', QR_CACHE)
+        .serializer((body: unknown) => body as string)
+        .send(svg);
+    },
+  );
+
+  app.get(
+    '/training-tickets/:token/qr.png',
+    {
+      config: { access: 'public', rateLimit: limit(60) },
+      schema: {
+        tags: TAGS,
+        summary: 'The ticket’s QR code (PNG), for e-mail or messaging apps that do not show SVG',
+        description: qrDescription,
+        params: TrainingTokenParams,
+        querystring: TrainingTicketQrQuery,
+        response: {
+          200: { description: 'PNG image', content: { 'image/png': { schema: z.string().describe('PNG') } } },
+          ...problems([404, 'No such ticket'], [429, 'Too many requests']),
+        },
+      },
+    },
+    async (request, reply) => {
+      const link = await ticketLink(request, request.params.token);
+      const png = await QRCode.toBuffer(link, { ...QR_OPTIONS, type: 'png', width: request.query.size });
+      return (
+        reply
+          .type('image/png')
+          .header('cache-control', QR_CACHE)
+          // A Buffer is sent as it is; the schema's string type only documents the body.
+          .send(png as unknown as string)
+      );
     },
   );
 

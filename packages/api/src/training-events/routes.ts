@@ -8,6 +8,7 @@ import {
   MAX_TRAINING_EVENT_DAYS,
   page,
   TrainingAttendance,
+  TrainingCancellation,
   TrainingCheckIn,
   TrainingCheckInByTicket,
   TrainingCheckInOptions,
@@ -33,7 +34,7 @@ import { ROLES_ADMIN, ROLES_STAFF } from '../auth/principal.ts';
 import type { Tx } from '../db/client.ts';
 import { decodeCursor, decodeTimeCursor, pageOf } from '../lib/cursor.ts';
 import { requireIfMatch, setEtag, staleEtag } from '../lib/etag.ts';
-import { problems } from '../lib/openapi.ts';
+import { IF_MATCH_PROBLEMS, problems } from '../lib/openapi.ts';
 import { HttpProblem, notFound } from '../lib/problem.ts';
 import { randomToken } from '../lib/tokens.ts';
 import { sendCsv, wantsCsv } from '../reports/csv.ts';
@@ -267,12 +268,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         body: UpdateTrainingEvent,
         response: {
           200: TrainingEvent,
-          ...problems(
-            [404, EVENT_ERRORS[404]],
-            [409, 'invalid_transition or capacity_below_confirmed'],
-            [412, 'Stale ETag: reload and try again'],
-            [428, 'If-Match missing'],
-          ),
+          ...problems([404, EVENT_ERRORS[404]], [409, 'invalid_transition or capacity_below_confirmed']),
+          ...IF_MATCH_PROBLEMS,
         },
       },
     },
@@ -412,7 +409,12 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           200: TrainingCheckIn,
           ...problems(
             [404, 'No such event, or no registration holds this ticket (ticket_not_found)'],
-            [409, 'ticket_for_other_event, registration_cancelled, not_confirmed (waitlisted) or event_cancelled'],
+            [
+              409,
+              'ticket_for_other_event, or registration_cancelled, not_confirmed (waitlisted) or event_cancelled; ' +
+                'these three carry `registration` (TrainingRegistration), so the screen at the door can say whose ' +
+                'ticket it is',
+            ],
           ),
         },
       },
@@ -427,8 +429,15 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           throw new HttpProblem(409, 'ticket_for_other_event', 'The ticket is for another training event');
         }
         const reg = (await lockRegistration(tx, event.id, found.registration.id)) as RegistrationRow;
-        const result = await checkIn(tx, event, reg, request.body.overrideCapacity, auditIn(request, tx));
-        return { ...(await registrationResponse(tx, event.id, reg.id)), alreadyCheckedIn: result.alreadyCheckedIn };
+        try {
+          const result = await checkIn(tx, event, reg, request.body.overrideCapacity, auditIn(request, tx));
+          return { ...(await registrationResponse(tx, event.id, reg.id)), alreadyCheckedIn: result.alreadyCheckedIn };
+        } catch (error) {
+          // Whoever stands at the door with a ticket that cannot be taken as it is: the screen names them.
+          if (!(error instanceof HttpProblem) || error.status !== 409) throw error;
+          const registration = await registrationResponse(tx, event.id, reg.id);
+          throw new HttpProblem(409, error.code, error.message, error.errors, { ...error.extra, registration });
+        }
       });
     },
   );
@@ -765,12 +774,34 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     });
 
-  action(
-    'post',
-    'cancel',
-    'Cancel a registration (idempotent); a freed seat goes to the first waiting in its mode',
-    'checked_in or event_cancelled',
-    (tx, event, reg, request) => cancelRegistration(tx, event, reg, auditIn(request, tx)),
+  app.post(
+    '/:id/registrations/:rid/cancel',
+    {
+      config: { access: ROLES_STAFF },
+      schema: {
+        tags: TAGS,
+        summary: 'Cancel a registration (idempotent); a freed seat goes to the first waiting in its mode',
+        description:
+          'The answer is the cancelled registration with `promoted`: the registration that moved up from the ' +
+          'waitlist into the seat in the same transaction, or null. Cancelling again changes nothing and answers ' +
+          '`promoted: null`.',
+        params: TrainingRegistrationParams,
+        response: {
+          200: TrainingCancellation,
+          ...problems([404, 'No such event or registration'], [409, 'checked_in or event_cancelled']),
+        },
+      },
+    },
+    async (request) =>
+      app.db.transaction(async (tx) => {
+        const [event, reg] = await lockedRegistration(tx, request.params.id, request.params.rid);
+        const { promotedIds } = await cancelRegistration(tx, event, reg, auditIn(request, tx));
+        const [first] = promotedIds;
+        return {
+          ...(await registrationResponse(tx, event.id, reg.id)),
+          promoted: first ? await registrationResponse(tx, event.id, first) : null,
+        };
+      }),
   );
   action(
     'delete',

@@ -154,9 +154,20 @@ const registrationCancelled = () => new HttpProblem(409, 'registration_cancelled
 const checkedIn = () =>
   new HttpProblem(409, 'checked_in', 'The registrant has been checked in; undo the check-in first');
 
+export interface CancelResult {
+  row: RegistrationRow;
+  /** Who moved up from the waitlist into the freed seat, in queue order (at most one in practice). */
+  promotedIds: string[];
+}
+
 /** Cancels (idempotently); a freed seat goes to the first waiting in the mode. */
-export async function cancelRegistration(tx: Tx, event: EventRow, reg: RegistrationRow, audit: Audit) {
-  if (reg.status === 'cancelled') return reg;
+export async function cancelRegistration(
+  tx: Tx,
+  event: EventRow,
+  reg: RegistrationRow,
+  audit: Audit,
+): Promise<CancelResult> {
+  if (reg.status === 'cancelled') return { row: reg, promotedIds: [] };
   refuseCancelled(event);
   if (reg.checkedInAt) throw checkedIn();
   const now = new Date();
@@ -167,8 +178,8 @@ export async function cancelRegistration(tx: Tx, event: EventRow, reg: Registrat
     entityId: reg.id,
     details: { eventId: event.id, mode: reg.mode, was: reg.status },
   });
-  if (reg.status === 'confirmed') await fill(tx, event, reg.mode, audit);
-  return row as RegistrationRow;
+  const promotedIds = reg.status === 'confirmed' ? await fill(tx, event, reg.mode, audit) : [];
+  return { row: row as RegistrationRow, promotedIds };
 }
 
 /** Erases a registration typed by mistake; an attendee who came stays counted. */

@@ -186,8 +186,18 @@ function CheckInScreen({ id }: { id: string }) {
   }, [loaded]);
 
   const failure = (error: unknown, retry?: () => void) => {
+    // A scanned ticket that cannot be taken as it is comes back with whose it is.
+    const who = isApiError(error, 409)
+      ? (error.problem as { registration?: TrainingRegistration } | null)?.registration
+      : undefined;
+    const whoText = who ? { name: who.name, mode: t(`training.mode.${who.mode}`) } : null;
     if (isApiError(error, 409) && error.code === 'not_confirmed' && retry) {
-      setOutcome({ kind: 'waitlisted', text: t('training.checkIn.waitlistedTicket'), retry });
+      const text = whoText
+        ? t('training.checkIn.waitlistedTicketWho', { ...whoText, n: who?.waitlistPosition ?? '' })
+        : t('training.checkIn.waitlistedTicket');
+      setOutcome({ kind: 'waitlisted', text, retry });
+    } else if (isApiError(error, 409) && error.code === 'registration_cancelled' && whoText) {
+      setOutcome({ kind: 'error', text: t('training.checkIn.cancelledTicketWho', whoText) });
     } else if (isApiError(error, 404) && error.code === 'ticket_not_found') {
       setOutcome({ kind: 'error', text: t('training.conflict.ticket_not_found') });
     } else if (isApiError(error, 400)) {
@@ -301,7 +311,7 @@ function CheckInScreen({ id }: { id: string }) {
           </div>
         ) : null}
         <LiveCounts event={e} attended={attended} />
-        <CheckInResult outcome={outcome} onUndo={undo} busy={busy} />
+        <CheckInResult outcome={outcome} onUndo={undo} onDismiss={() => setOutcome(null)} busy={busy} />
         <div className="checkin-grid">
           <section className="checkin-search" aria-labelledby={`${formId}-search-title`}>
             <h2 id={`${formId}-search-title`} className="visually-hidden">
@@ -371,7 +381,9 @@ function CheckInScreen({ id }: { id: string }) {
                   disabled={!editable}
                   onChange={(ev) => setTicket(ev.target.value)}
                 />
-                <button type="submit" className="button button-primary button-large" disabled={!editable || busy}>
+                {/* Never disabled while a check-in is on its way: a disabled submit button swallows the
+                    scanner's Enter, and the next scan would be typed onto the end of this one. */}
+                <button type="submit" className="button button-primary button-large" disabled={!editable}>
                   {t('training.checkIn.ticketSubmit')}
                 </button>
               </div>

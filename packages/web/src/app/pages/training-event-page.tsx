@@ -1,11 +1,10 @@
-import type { RegistrationStatus, TrainingRegistration } from '@tsunagari/shared';
+import type { RegistrationStatus, TrainingCancellation, TrainingRegistration } from '@tsunagari/shared';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ErrorMessage, useErrorText } from '../../components/error-message.tsx';
 import { Loading } from '../../components/loading.tsx';
 import { canManageTraining } from '../../features/training-events/access.ts';
-import type { CancelRegistrationResult } from '../../features/training-events/api/cancel-registration.ts';
 import { useCreateRegistration } from '../../features/training-events/api/create-registration.ts';
 import { useDeleteTrainingEvent } from '../../features/training-events/api/delete-training-event.ts';
 import { attendanceCsvUrl, useAttendance } from '../../features/training-events/api/get-attendance.ts';
@@ -235,20 +234,17 @@ export default function TrainingEventPage() {
     ? Object.fromEntries(attendance.data.counts.byMode.map((m) => [m.mode, m.attended]))
     : undefined;
 
-  const onCancelled = ({ cancelled, promoted }: CancelRegistrationResult) => {
+  const onCancelled = ({ promoted, ...cancelled }: TrainingCancellation) => {
     setCancelling(null);
-    const names = promoted.map((p) =>
-      t('training.cancel.promotedName', { name: p.name, mode: t(`training.mode.${p.mode}`) }),
-    );
     setNotice({
       kind: 'success',
-      text:
-        promoted.length > 0
-          ? t('training.cancel.doneWithPromotion', {
-              name: cancelled.name,
-              promoted: names.join(t('punctuation.list')),
-            })
-          : t('training.cancel.done', { name: cancelled.name }),
+      text: promoted
+        ? t('training.cancel.doneWithPromotion', {
+            name: cancelled.name,
+            promoted: promoted.name,
+            mode: t(`training.mode.${promoted.mode}`),
+          })
+        : t('training.cancel.done', { name: cancelled.name }),
     });
   };
 

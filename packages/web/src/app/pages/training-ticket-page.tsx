@@ -4,16 +4,18 @@ import { useLocation, useParams } from 'react-router';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { Loading } from '../../components/loading.tsx';
 import { useCancelTicket } from '../../features/training-events/api/cancel-ticket.ts';
-import { ticketUrl, useTicket } from '../../features/training-events/api/get-ticket.ts';
+import { ticketQrUrl, ticketUrl, useTicket } from '../../features/training-events/api/get-ticket.ts';
 import { eventWhen } from '../../features/training-events/components/format.ts';
+import { JoinDetails } from '../../features/training-events/components/join-details.tsx';
 import { isApiError } from '../../lib/api-client.ts';
 import { formatClock } from '../../lib/format.ts';
 import { LanguageSwitch } from '../layout/language-switch.tsx';
 import { PageTitle } from '../layout/page-title.tsx';
 
 /**
- * The registrant's ticket: whether she has a seat or her place in the waitlist, how to join
- * online once confirmed, and the address staff scan or type at the door.
+ * The registrant's ticket: whether she has a seat or her place in the waitlist, the QR code staff
+ * scan at the door (venue registrants), how to join online once confirmed, and the address. Made
+ * for a phone held up at the door, and to print on one A4 sheet (staff print it from the event).
  */
 export default function TrainingTicketPage() {
   const { t, i18n } = useTranslation();
@@ -50,10 +52,13 @@ export default function TrainingTicketPage() {
     const ticket = query.data;
     const e = ticket.event;
     const state = ticket.status;
+    const live = state !== 'cancelled' && e.status !== 'cancelled';
+    // The door scans venue registrants; online ones are checked in by staff when they join.
+    const showQr = live && ticket.mode === 'venue';
     body = (
       <>
         {fresh ? (
-          <div className="alert alert-success" role="status">
+          <div className="alert alert-success ticket-no-print" role="status">
             <p>{state === 'waitlisted' ? t('training.ticket.freshWaitlisted') : t('training.ticket.fresh')}</p>
           </div>
         ) : null}
@@ -73,18 +78,36 @@ export default function TrainingTicketPage() {
               {t('training.ticket.checkedIn', { time: formatClock(ticket.checkedInAt) })}
             </p>
           ) : null}
-          <dl className="public-facts">
+          {showQr ? (
+            <figure className="ticket-qr">
+              <img
+                src={ticketQrUrl(token)}
+                alt={t('training.ticket.qrAlt', { name: ticket.name })}
+                width={264}
+                height={264}
+              />
+              <figcaption>
+                {state === 'waitlisted' ? t('training.ticket.qrLeadWaitlisted') : t('training.ticket.qrLead')}
+              </figcaption>
+            </figure>
+          ) : null}
+          {live && ticket.mode === 'online' && !ticket.checkedInAt ? (
+            <p className="ticket-online-note">
+              {ticket.onlineJoinDetails ? t('training.ticket.onlineLead') : t('training.ticket.onlinePending')}
+            </p>
+          ) : null}
+          <dl className="public-facts ticket-facts">
             <div>
               <dt>{t('training.ticket.name')}</dt>
               <dd>{ticket.name}</dd>
             </div>
             <div>
-              <dt>{t('training.registration.mode')}</dt>
-              <dd>{t(`training.mode.${ticket.mode}`)}</dd>
-            </div>
-            <div>
               <dt>{t('training.detail.when')}</dt>
               <dd>{eventWhen(e.startsAt, e.endsAt, i18n.language, t('punctuation.range'))}</dd>
+            </div>
+            <div>
+              <dt>{t('training.registration.mode')}</dt>
+              <dd>{t(`training.mode.${ticket.mode}`)}</dd>
             </div>
             {e.venueName && ticket.mode === 'venue' ? (
               <div>
@@ -95,21 +118,28 @@ export default function TrainingTicketPage() {
                 </dd>
               </div>
             ) : null}
-            {ticket.onlineJoinDetails ? (
-              <div>
-                <dt>{t('training.detail.onlineJoin')}</dt>
-                <dd className="prewrap">{ticket.onlineJoinDetails}</dd>
-              </div>
-            ) : null}
           </dl>
+          {ticket.onlineJoinDetails ? (
+            <section className="ticket-join" aria-labelledby="ticket-join-title">
+              <h2 id="ticket-join-title">{t('training.detail.onlineJoin')}</h2>
+              <JoinDetails text={ticket.onlineJoinDetails} />
+            </section>
+          ) : null}
         </div>
         {e.status === 'cancelled' ? (
           <div className="alert alert-warning" role="status">
             <p>{t('training.public.cancelled')}</p>
           </div>
         ) : null}
+        {live ? (
+          <p className="ticket-actions ticket-no-print">
+            <button type="button" className="button button-secondary" onClick={() => window.print()}>
+              {t('training.ticket.print')}
+            </button>
+          </p>
+        ) : null}
         {state !== 'cancelled' ? (
-          <section className="ticket-link" aria-labelledby="ticket-link-title">
+          <section className="ticket-link ticket-no-print" aria-labelledby="ticket-link-title">
             <h2 id="ticket-link-title">{t('training.ticket.linkTitle')}</h2>
             <p>{t('training.ticket.linkLead')}</p>
             <p className="ticket-url">
@@ -133,7 +163,7 @@ export default function TrainingTicketPage() {
           </section>
         ) : null}
         {state !== 'cancelled' && !ticket.checkedInAt && e.status !== 'cancelled' && e.status !== 'held' ? (
-          <section className="ticket-cancel" aria-labelledby="ticket-cancel-title">
+          <section className="ticket-cancel ticket-no-print" aria-labelledby="ticket-cancel-title">
             <h2 id="ticket-cancel-title">{t('training.ticket.cancelTitle')}</h2>
             {cancel.isError ? <ErrorMessage error={cancel.error} /> : null}
             {confirming ? (
@@ -165,7 +195,7 @@ export default function TrainingTicketPage() {
   }
 
   return (
-    <div className="public-page">
+    <div className="public-page ticket-page">
       <PageTitle>{t('training.ticket.title')}</PageTitle>
       <header className="public-header">
         <span className="brand">

@@ -1,14 +1,15 @@
-import type { TrainingRegistration } from '@tsunagari/shared';
+import type { TrainingCancellation, TrainingRegistration } from '@tsunagari/shared';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/error-message.tsx';
 import { isApiError } from '../../../lib/api-client.ts';
-import { type CancelRegistrationResult, useCancelRegistration } from '../api/cancel-registration.ts';
+import { useCancelRegistration } from '../api/cancel-registration.ts';
 import { Modal } from './modal.tsx';
 
 interface CancelRegistrationDialogProps {
   registration: TrainingRegistration | null;
   onClose: () => void;
-  onCancelled: (result: CancelRegistrationResult) => void;
+  /** With the cancelled registration and `promoted`: who took the seat, as the API says. */
+  onCancelled: (result: TrainingCancellation) => void;
 }
 
 /** Asks before cancelling: a confirmed seat goes to the first waiting, which cannot be undone here. */

@@ -12,6 +12,8 @@ export type CheckInOutcome =
 interface CheckInResultProps {
   outcome: CheckInOutcome | null;
   onUndo: (registration: TrainingRegistration) => void;
+  /** Leaves a question unanswered (the waitlisted ticket is not taken). */
+  onDismiss: () => void;
   busy: boolean;
 }
 
@@ -20,7 +22,7 @@ interface CheckInResultProps {
  * now", amber for "had come in already" or a decision to make, red for a ticket that is not
  * valid here. A status region, so a screen reader says it too.
  */
-export function CheckInResult({ outcome, onUndo, busy }: CheckInResultProps) {
+export function CheckInResult({ outcome, onUndo, onDismiss, busy }: CheckInResultProps) {
   const { t } = useTranslation();
   let body = null;
   let tone = 'idle';
@@ -71,14 +73,19 @@ export function CheckInResult({ outcome, onUndo, busy }: CheckInResultProps) {
         body = (
           <>
             <p className="checkin-result-title">{outcome.text}</p>
-            <button
-              type="button"
-              className="button button-primary button-large"
-              disabled={busy}
-              onClick={outcome.retry}
-            >
-              {t('training.checkIn.overrideWaitlist')}
-            </button>
+            <div className="checkin-result-actions">
+              <button
+                type="button"
+                className="button button-primary button-large"
+                disabled={busy}
+                onClick={outcome.retry}
+              >
+                {t('training.checkIn.overrideWaitlist')}
+              </button>
+              <button type="button" className="button button-secondary button-large" onClick={onDismiss}>
+                {t('training.checkIn.overrideNo')}
+              </button>
+            </div>
           </>
         );
         break;
