@@ -149,3 +149,97 @@ describe('survey results for staff', () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 });
+
+describe('survey context and single responses for staff', () => {
+  it('builds a survey for a training event with one answer per ticket; the detail page says so', async () => {
+    const page = await (await sys.current.context(DESKTOP)).newPage();
+    await signIn(page, STAFF);
+    await page.goto('/surveys/new');
+    await page.getByRole('heading', { name: '対象と回答の制限' }).waitFor();
+    await page.getByLabel('タイトル').fill('研修会アンケート（E2E 対象）');
+    await page.getByLabel('設問文').fill('研修の内容に満足しましたか');
+
+    // Without a training event as the context, one answer per ticket cannot be chosen.
+    const ticket = page.getByRole('radio', { name: '受講票1枚につき1回' });
+    expect(await ticket.isDisabled()).toBe(true);
+    await page.getByRole('radio', { name: '研修会の参加者' }).check();
+    expect(await ticket.isDisabled()).toBe(false);
+    expect(await page.getByRole('radio', { name: 'カード1枚につき1回' }).isDisabled()).toBe(true);
+    await ticket.check();
+
+    // Saving without an event says so at the event picker, and sends nothing.
+    await page.getByRole('button', { name: '作成' }).click();
+    const eventSelect = page.getByLabel('研修会', { exact: true });
+    await expect.poll(() => eventSelect.getAttribute('aria-invalid')).toBe('true');
+    const value = await eventSelect.locator('option', { hasText: '女性相談担当者養成研修会' }).getAttribute('value');
+    await eventSelect.selectOption(value as string);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: '作成' }).click();
+
+    await page.getByText('アンケートを作成しました。').waitFor();
+    await page.getByRole('heading', { level: 1, name: '研修会アンケート（E2E 対象）' }).waitFor();
+    await page.getByText('研修会「女性相談担当者養成研修会」の参加者').waitFor();
+    await page.getByText('受講票1枚につき1回').waitFor();
+
+    // What was saved is the event chosen, with the ticket rule.
+    const id = new URL(page.url()).pathname.split('/').pop() as string;
+    const saved = await sys.current.app.inject({
+      method: 'GET',
+      url: `/api/v1/surveys/${id}`,
+      headers: await sys.current.apiSession(STAFF),
+    });
+    expect(saved.json()).toMatchObject({
+      context: { kind: 'training_event', trainingEventId: value },
+      oneAnswerPerCode: 'ticket',
+    });
+    // Editing keeps the context.
+    await page.getByRole('link', { name: '編集' }).click();
+    await page.getByRole('heading', { name: '対象と回答の制限' }).waitFor();
+    expect(await page.getByRole('radio', { name: '研修会の参加者' }).isChecked()).toBe(true);
+    expect(await page.getByLabel('研修会', { exact: true }).inputValue()).toBe(value);
+    expect(await page.getByRole('radio', { name: '受講票1枚につき1回' }).isChecked()).toBe(true);
+  });
+
+  it('deletes a paper response typed in twice, with a reason; the count drops', async () => {
+    const survey = await apiCreateSurvey();
+    const headers = await sys.current.apiSession(STAFF);
+    const [scale, source] = survey.questions;
+    for (const value of [5, 2]) {
+      const res = await sys.current.app.inject({
+        method: 'POST',
+        url: `/api/v1/surveys/${survey.id}/responses`,
+        headers,
+        payload: { answers: { [scale?.id as string]: value, [source?.id as string]: source?.options[1]?.id } },
+      });
+      expect(res.statusCode).toBe(201);
+    }
+    const page = await (await sys.current.context(DESKTOP)).newPage();
+    await signIn(page, STAFF);
+    await page.goto(`/surveys/${survey.id}`);
+    await page.getByRole('link', { name: '回答一覧' }).click();
+    await page.getByRole('heading', { level: 1, name: /回答一覧/ }).waitFor();
+    await page.getByText('回答数: 全2件').waitFor();
+    await page.getByText('2（やや不満）').waitFor();
+    expect(await page.locator('article').count()).toBe(2);
+
+    const card = page.locator('article', { hasText: '2（やや不満）' });
+    await card.getByRole('button', { name: /の回答を削除/ }).click();
+    const dialog = page.getByRole('dialog', { name: 'この回答を削除しますか' });
+    await dialog.waitFor();
+    // The list behind the dialog and the dialog itself.
+    expect(await axeViolations(page)).toEqual([]);
+    await dialog.getByRole('radio', { name: '紙の回答の二重入力' }).check();
+    await dialog.getByRole('button', { name: '削除する' }).click();
+
+    await page.getByRole('status').filter({ hasText: '回答を1件削除しました。' }).waitFor();
+    await page.getByText('回答数: 全1件').waitFor();
+    await expect.poll(() => page.locator('article').count()).toBe(1);
+    expect(await page.getByText('2（やや不満）').count()).toBe(0);
+
+    // The results no longer count it.
+    const results = await apiResults(survey.id);
+    expect(results.responses).toBe(1);
+    await page.getByRole('link', { name: '結果を見る' }).click();
+    await page.getByText('1 / 1 回答 (100%)').waitFor();
+  });
+});

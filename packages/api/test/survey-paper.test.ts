@@ -191,4 +191,38 @@ describe('responses: list, read, delete with a reason', () => {
       ].sort(),
     );
   });
+
+  it('deleting a response: 401 without a session, 403 for analysts and partners, 404 for ids that do not match', async () => {
+    const s = await createSurvey();
+    const other = await createSurvey({ title: '別のアンケート' });
+    const [scale] = s.questions as [Q, Q];
+    const [otherScale] = other.questions as [Q, Q];
+    const a = (await paper(s.id, { answers: { [scale.id]: 4 } })).json();
+    const elsewhere = (await paper(other.id, { answers: { [otherScale.id]: 5 } })).json();
+    const del = (surveyId: string, responseId: string, who: 'staff' | 'analyst' | 'partner' | 'anonymous' = 'staff') =>
+      f.current.as(who, {
+        method: 'DELETE',
+        url: `/api/v1/surveys/${surveyId}/responses/${responseId}`,
+        payload: { reason: 'テスト回答' },
+      });
+    expectProblem(await del(s.id, a.id, 'anonymous'), 401);
+    expectProblem(await del(s.id, a.id, 'analyst'), 403);
+    expectProblem(await del(s.id, a.id, 'partner'), 403);
+    const ghost = '00000000-0000-4000-8000-000000000077';
+    expectProblem(await del(ghost, a.id), 404, 'not_found');
+    expectProblem(await del(s.id, ghost), 404, 'not_found');
+    // A response of another survey is not found under this one, and stays.
+    expectProblem(await del(s.id, elsewhere.id), 404, 'not_found');
+    expectProblem(await del('not-a-uuid', a.id), 400, 'validation_failed');
+    expectProblem(await del(s.id, 'not-a-uuid'), 400, 'validation_failed');
+    expect(await count(s.id)).toBe(1);
+    expect(await count(other.id)).toBe(1);
+
+    // The results no longer count it.
+    expect((await del(s.id, a.id)).statusCode).toBe(204);
+    const results = await f.current.as('staff', { method: 'GET', url: `/api/v1/surveys/${s.id}/results` });
+    expect(results.json().responses).toBe(0);
+    const survey = await f.current.as('staff', { method: 'GET', url: `/api/v1/surveys/${s.id}` });
+    expect(survey.json().responseCount).toBe(0);
+  });
 });

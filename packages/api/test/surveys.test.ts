@@ -161,6 +161,7 @@ describe('surveys: create and read', () => {
     expect(res.statusCode).toBe(201);
     expect(res.json().context.kind).toBe('distribution');
     expect([...res.json().context.distributionPointIds].sort()).toEqual([p1, p2].sort());
+    expect(res.json().contextName).toBeNull();
 
     const [w] = await f.current.database.db
       .insert(consultationWindows)
@@ -181,6 +182,8 @@ describe('surveys: create and read', () => {
     });
     expect(win.statusCode).toBe(201);
     expect(win.json().context).toEqual({ kind: 'consultation_window', consultationWindowId: w?.id });
+    // The context in words, so a reader who cannot open the window or event still knows what it is.
+    expect(win.json().contextName).toBe('窓口');
 
     const [event] = await f.current.database.db
       .insert(trainingEvents)
@@ -206,8 +209,13 @@ describe('surveys: create and read', () => {
     expect(ev.statusCode).toBe(201);
     expect(ev.json()).toMatchObject({
       context: { kind: 'training_event', trainingEventId: event?.id },
+      contextName: '研修会',
       oneAnswerPerCode: 'ticket',
     });
+    const listed = await f.current.as('analyst', { method: 'GET', url: '/api/v1/surveys?contextKind=training_event' });
+    expect(listed.json().items.find((s: { id: string }) => s.id === ev.json().id)?.contextName).toBe('研修会');
+    const plain = await f.current.as('staff', { method: 'POST', url: '/api/v1/surveys', ...json(minimal) });
+    expect(plain.json().contextName).toBeNull();
   });
 
   it('refuses a context that names nothing that exists (422), storing nothing', async () => {

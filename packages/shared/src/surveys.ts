@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { IsoDate, IsoDateTime, ListQuery, Uuid } from './common.ts';
 import { CardCode } from './distribution-points.ts';
 import { ReportCount, ReportFormat, SuppressionInfo } from './reports.ts';
+import { line, paragraph, unique } from './text.ts';
 
 /**
  * Surveys (アンケート): ordered questions answered anonymously on a phone (web) or typed in from
@@ -71,23 +72,6 @@ export const SURVEY_CODE_MAX = 64;
 export const SCALE5_DEFAULT_LABELS = ['不満', 'やや不満', 'どちらともいえない', 'おおむね満足', '満足'] as const;
 export const YES_NO_DEFAULT_LABELS = ['はい', 'いいえ'] as const;
 
-const line = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1)
-    .max(max)
-    .regex(/^[^\p{Cc}]*$/u, 'no control characters');
-const paragraph = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1)
-    .max(max)
-    .regex(/^(?:[^\p{Cc}]|[\t\n\r])*$/u, 'no control characters except line breaks');
-
-const unique = <T>(values: readonly T[]) => new Set(values).size === values.length;
-
 // ---------------------------------------------------------------------------------------------
 // Context
 
@@ -125,15 +109,15 @@ const optionId = Uuid.optional().describe('Keep an existing option (from the cur
 const questionId = Uuid.optional().describe('Keep an existing question (from the current version); omit for a new one');
 const questionCommon = {
   id: questionId,
-  text: line(QUESTION_TEXT_MAX).describe('The question as shown; never one that asks who she is'),
-  help: paragraph(QUESTION_HELP_MAX).nullable().default(null).describe('A line of help under the question'),
+  text: line(QUESTION_TEXT_MAX).min(1).describe('The question as shown; never one that asks who she is'),
+  help: paragraph(QUESTION_HELP_MAX).min(1).nullable().default(null).describe('A line of help under the question'),
   required: z.boolean().default(false).describe('The form cannot be sent without an answer'),
 };
 
 export const ChoiceOptionInput = z
   .strictObject({
     id: optionId,
-    label: line(OPTION_LABEL_MAX),
+    label: line(OPTION_LABEL_MAX).min(1),
     countsAsSatisfied: z.boolean().default(false).describe('Choosing it counts as satisfied (満足)'),
     countsAsPositive: z.boolean().default(false).describe('Choosing it counts as positive (よかった)'),
   })
@@ -142,7 +126,7 @@ export const ChoiceOptionInput = z
 export const ScaleOptionInput = z
   .strictObject({
     id: optionId,
-    label: line(OPTION_LABEL_MAX),
+    label: line(OPTION_LABEL_MAX).min(1),
     countsAsSatisfied: z.boolean().optional().describe('Default: true for 4 and 5 (the top two), false otherwise'),
     countsAsPositive: z.boolean().default(false),
   })
@@ -291,8 +275,8 @@ export type SurveyVersion = z.infer<typeof SurveyVersion>;
 // Surveys
 
 const surveyFields = {
-  title: line(SURVEY_TITLE_MAX),
-  description: paragraph(SURVEY_DESCRIPTION_MAX).nullable().describe('Shown above the questions on the form'),
+  title: line(SURVEY_TITLE_MAX).min(1),
+  description: paragraph(SURVEY_DESCRIPTION_MAX).min(1).nullable().describe('Shown above the questions on the form'),
   context: SurveyContext,
   opensOn: IsoDate.nullable().describe('First day answers are accepted (Asia/Tokyo); null keeps the survey a draft'),
   closesOn: IsoDate.nullable().describe('Last day answers are accepted (Asia/Tokyo), inclusive; null: open-ended'),
@@ -349,6 +333,13 @@ const surveyOut = {
   title: z.string(),
   description: z.string().nullable(),
   context: SurveyContext,
+  contextName: z
+    .string()
+    .nullable()
+    .describe(
+      'What the context names, in words: the training event’s title or the consultation window’s name; null for ' +
+        'none and distribution (count distributionPointIds), and when the event no longer exists',
+    ),
   opensOn: IsoDate.nullable(),
   closesOn: IsoDate.nullable(),
   status: SurveyStatus,
@@ -489,9 +480,9 @@ export const SurveyResponseQuery = ListQuery.extend({
 export const SurveyResponseParams = z.object({ id: Uuid, responseId: Uuid });
 
 export const DeleteResponseReason = z
-  .strictObject({ reason: line(500).describe('Why the response is deleted; kept in the audit log') })
+  .strictObject({ reason: line(500).min(1).describe('Why the response is deleted; kept in the audit log') })
   .meta({ id: 'DeleteResponseReason' });
-export const DeleteResponseQuery = z.object({ reason: line(500).optional() });
+export const DeleteResponseQuery = z.object({ reason: line(500).min(1).optional() });
 
 // ---------------------------------------------------------------------------------------------
 // Validation shared by the API and the form

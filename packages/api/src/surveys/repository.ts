@@ -23,6 +23,8 @@ import {
 export type SurveyRow = typeof surveys.$inferSelect & {
   pointIds: string[];
   responseCount: number;
+  /** The training event's title or the window's name; null otherwise. */
+  contextName: string | null;
 };
 
 /** draft before the opening date (or without one), closed after the closing date, open between. */
@@ -59,6 +61,12 @@ export function contextColumns(context: SurveyContext) {
 const pointIdsOf = sql<string[]>`coalesce((select array_agg(sp.distribution_point_id order by sp.distribution_point_id)
   from survey_points sp where sp.survey_id = "surveys"."id"), '{}')`;
 const responseCountOf = sql<number>`(select count(*)::int from survey_responses sr where sr.survey_id = "surveys"."id")`;
+// A training event may be deleted under a survey (no foreign key): its name is then null.
+const contextNameOf = sql<string | null>`case "surveys"."context_kind"
+  when 'training_event' then (select te.title from training_events te where te.id = "surveys"."training_event_id")
+  when 'consultation_window' then (select cw.name from consultation_windows cw
+    where cw.id = "surveys"."consultation_window_id")
+  end`;
 const questionCountOf = sql<number>`(select count(*)::int from survey_questions sq
   join survey_versions sv on sv.id = sq.version_id
   where sv.survey_id = "surveys"."id" and sv.number = "surveys"."current_version")`;
@@ -75,10 +83,17 @@ export async function getSurvey(db: DbOrTx, id: string, opts: { lock?: 'update' 
     if (locked.length === 0) return null;
   }
   const [row] = await db
-    .select({ survey: surveys, pointIds: pointIdsOf, responseCount: responseCountOf })
+    .select({ survey: surveys, pointIds: pointIdsOf, responseCount: responseCountOf, contextName: contextNameOf })
     .from(surveys)
     .where(eq(surveys.id, id));
-  return row ? ({ ...row.survey, pointIds: row.pointIds, responseCount: row.responseCount } as SurveyRow) : null;
+  return row
+    ? ({
+        ...row.survey,
+        pointIds: row.pointIds,
+        responseCount: row.responseCount,
+        contextName: row.contextName,
+      } as SurveyRow)
+    : null;
 }
 
 export async function getSurveyByToken(db: DbOrTx, token: string) {
@@ -109,7 +124,13 @@ export async function listSurveys(
   };
   const after = opts.after;
   const rows = await db
-    .select({ survey: surveys, pointIds: pointIdsOf, responseCount: responseCountOf, questionCount: questionCountOf })
+    .select({
+      survey: surveys,
+      pointIds: pointIdsOf,
+      responseCount: responseCountOf,
+      questionCount: questionCountOf,
+      contextName: contextNameOf,
+    })
     .from(surveys)
     .where(
       and(
@@ -127,6 +148,7 @@ export async function listSurveys(
     pointIds: r.pointIds,
     responseCount: r.responseCount,
     questionCount: r.questionCount,
+    contextName: r.contextName,
   }));
 }
 

@@ -29,8 +29,8 @@ import { ROLES_ALL, ROLES_STAFF } from '../auth/principal.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { decodeCursor, decodeTimeCursor, pageOf } from '../lib/cursor.ts';
 import { requireIfMatch, setEtag, staleEtag } from '../lib/etag.ts';
-import { problems } from '../lib/openapi.ts';
-import { FOREIGN_KEY_VIOLATION, pgErrorCode } from '../lib/pg-errors.ts';
+import { IF_MATCH_PROBLEMS, problems } from '../lib/openapi.ts';
+import { FOREIGN_KEY_VIOLATION, onViolation } from '../lib/pg-errors.ts';
 import { HttpProblem, notFound } from '../lib/problem.ts';
 import { randomToken } from '../lib/tokens.ts';
 import { sendCsv, toCsv, wantsCsv } from '../reports/csv.ts';
@@ -214,10 +214,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           200: Survey,
           ...problems(
             [404, 'No such survey'],
-            [412, 'Stale ETag: reload and try again'],
             [422, 'unknown_distribution_point, unknown_window or unknown_training_event'],
-            [428, 'If-Match missing'],
           ),
+          ...IF_MATCH_PROBLEMS,
         },
       },
     },
@@ -282,12 +281,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         body: ReplaceQuestions,
         response: {
           200: Survey,
-          ...problems(
-            [404, 'No such survey'],
-            [412, 'Stale ETag: reload and try again'],
-            [422, 'identity_question'],
-            [428, 'If-Match missing'],
-          ),
+          ...problems([404, 'No such survey'], [422, 'identity_question']),
+          ...IF_MATCH_PROBLEMS,
         },
       },
     },
@@ -352,12 +347,12 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           if (!deleted) throw notFound('survey');
           await request.audit({ action: 'delete', entityType: 'survey', entityId: deleted.id }, tx);
         })
-        .catch((error) => {
-          if (pgErrorCode(error) === FOREIGN_KEY_VIOLATION) {
-            throw new HttpProblem(409, 'has_responses', 'The survey has responses; it can be closed, not deleted');
-          }
-          throw error;
-        });
+        .catch(
+          onViolation({
+            [FOREIGN_KEY_VIOLATION]: () =>
+              new HttpProblem(409, 'has_responses', 'The survey has responses; it can be closed, not deleted'),
+          }),
+        );
       return reply.code(204).send(null);
     },
   );
@@ -658,7 +653,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         const csv = await responsesCsv(app.db, survey, version, questions, q, reader);
         return sendCsv(reply, `survey_${survey.id}_v${version.number}.csv`, toCsv(csv.header, csv.rows));
       }
-      const results = await surveyResults(app.db, survey, version, questions, q, reader);
+      // A report: read from the replica when one is configured (DATABASE_READ_URL), as the other reports.
+      const results = await surveyResults(app.dbRead ?? app.db, survey, version, questions, q, reader);
       return reply.type('application/json; charset=utf-8').send(results);
     },
   );

@@ -1,6 +1,7 @@
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import {
   CreateSurvey,
-  OneAnswerPerCodes,
+  type DistributionPoint,
   type QuestionKind,
   QuestionKinds,
   ReplaceQuestions,
@@ -12,29 +13,131 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { Loading } from '../../components/loading.tsx';
+import { consultationWindowsQueryOptions } from '../../features/consultation-windows/api/get-consultation-windows.ts';
+import { distributionPointsQueryOptions } from '../../features/distribution/api/get-distribution-points.ts';
 import { useCreateSurvey, useSaveSurvey, useSurvey } from '../../features/surveys/api/surveys.ts';
 import { AnswerList } from '../../features/surveys/components/answer-list.tsx';
 import {
   type DraftQuestion,
   type DraftSurvey,
   draftFromSurvey,
+  draftStatus,
+  EMPTY_DRAFT,
   newQuestion,
+  sameContext,
+  toContext,
   toPreview,
   toQuestionInput,
 } from '../../features/surveys/components/builder-model.ts';
+import {
+  type ChoiceSource,
+  type ContextChoice,
+  ContextFields,
+  type PointGroup,
+} from '../../features/surveys/components/context-fields.tsx';
 import { QuestionEditor } from '../../features/surveys/components/question-editor.tsx';
+import { trainingEventsQueryOptions } from '../../features/training-events/api/get-training-events.ts';
 import { isApiError } from '../../lib/api-client.ts';
+import { formatDate, tokyoDate } from '../../lib/format.ts';
 import { formErrorMap, translateMessage } from '../../lib/validation.ts';
 import { PageTitle } from '../layout/page-title.tsx';
 
 type Errors = Record<string, string>;
 
-const EMPTY: DraftSurvey = { title: '', description: '', opensOn: '', closesOn: '', oneAnswerPerCode: 'none' };
+/** The API's English messages about the survey's fields, in the reader's words. */
+const SURVEY_MESSAGES: Record<string, string> = {
+  'must not be before opensOn': 'validation.periodOrder',
+  'ticket needs a training_event context': 'surveys.contextForm.errors.ticketNeedsEvent',
+  'card_code needs a distribution context': 'surveys.contextForm.errors.cardNeedsPoints',
+  'no training event with this id': 'surveys.contextForm.errors.unknownEvent',
+  'no distribution point with this id': 'surveys.contextForm.errors.unknownPoint',
+  'no consultation window with this id': 'surveys.contextForm.errors.unknownWindow',
+};
+
+/** Fields of the form an error can be shown at; anything else is listed in the alert. */
+const SHOWN = /^(title|description|opensOn|closesOn|oneAnswerPerCode|context(\.\w+)?|questions(\.\d+\.\w+)?)$/;
+
+/** The lists the context is picked from, read only for the kind of context chosen. */
+function useContextSources(survey: DraftSurvey, existing: Survey | null) {
+  const { t, i18n } = useTranslation();
+  const kind = survey.contextKind;
+  const events = useInfiniteQuery({
+    ...trainingEventsQueryOptions({ order: 'desc' }),
+    enabled: kind === 'training_event',
+  });
+  const points = useQuery({ ...distributionPointsQueryOptions(), enabled: kind === 'distribution' });
+  const windows = useInfiniteQuery({ ...consultationWindowsQueryOptions({}), enabled: kind === 'consultation_window' });
+  const today = tokyoDate();
+  const failure = (error: unknown, retry: () => void) =>
+    error ? <ErrorMessage error={error} onRetry={retry} /> : null;
+
+  const eventItems: ContextChoice[] = (events.data?.pages ?? []).flatMap((p) =>
+    p.items.map((e) => ({
+      id: e.id,
+      label:
+        e.status === 'cancelled' || e.status === 'draft'
+          ? `${e.title}（${t(`training.status.${e.status}`)}）`
+          : e.title,
+      sub: formatDate(tokyoDate(e.startsAt), i18n.language),
+    })),
+  );
+  // The event of a saved survey may be older than the pages read so far: it stays choosable.
+  if (existing?.context.kind === 'training_event') {
+    const saved = existing.context.trainingEventId;
+    if (!eventItems.some((e) => e.id === saved)) {
+      eventItems.push({ id: saved, label: existing.contextName ?? t('surveys.contextForm.savedEventMissing') });
+    }
+  }
+  const eventSource: ChoiceSource<ContextChoice> = {
+    items: eventItems,
+    pending: events.isPending,
+    failure: failure(events.error, () => void events.refetch()),
+    more: events.hasNextPage
+      ? {
+          label: t('surveys.contextForm.olderEvents'),
+          run: () => void events.fetchNextPage(),
+          busy: events.isFetchingNextPage,
+        }
+      : undefined,
+  };
+
+  const byKind = new Map<string, DistributionPoint[]>();
+  for (const p of points.data ?? []) byKind.set(p.kind, [...(byKind.get(p.kind) ?? []), p]);
+  const pointSource: ChoiceSource<PointGroup> = {
+    items: [...byKind.entries()].map(([k, list]) => ({
+      key: k,
+      label: t(`distribution.kinds.${k as DistributionPoint['kind']}`),
+      points: list.map((p) => ({
+        id: p.id,
+        label: p.name,
+        sub: p.validTo && p.validTo < today ? t('distribution.phase.ended') : undefined,
+      })),
+    })),
+    pending: points.isPending,
+    failure: failure(points.error, () => void points.refetch()),
+  };
+
+  const windowSource: ChoiceSource<ContextChoice> = {
+    items: (windows.data?.pages ?? []).flatMap((p) =>
+      p.items.map((w) => ({ id: w.id, label: w.name, sub: w.organisationName })),
+    ),
+    pending: windows.isPending,
+    failure: failure(windows.error, () => void windows.refetch()),
+    more: windows.hasNextPage
+      ? {
+          label: t('surveys.contextForm.moreWindows'),
+          run: () => void windows.fetchNextPage(),
+          busy: windows.isFetchingNextPage,
+        }
+      : undefined,
+  };
+  return { events: eventSource, points: pointSource, windows: windowSource };
+}
 
 function Builder({ existing, etag }: { existing: Survey | null; etag: string | null }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
-  const initial = existing ? draftFromSurvey(existing) : { survey: EMPTY, questions: [newQuestion('scale5')] };
+  const initial = existing ? draftFromSurvey(existing) : { survey: EMPTY_DRAFT, questions: [newQuestion('scale5')] };
   const [survey, setSurvey] = useState<DraftSurvey>(initial.survey);
   const [questions, setQuestions] = useState<DraftQuestion[]>(initial.questions);
   const [addKind, setAddKind] = useState<QuestionKind>('single_choice');
@@ -42,32 +145,54 @@ function Builder({ existing, etag }: { existing: Survey | null; etag: string | n
   const create = useCreateSurvey();
   const save = useSaveSurvey();
   const failure = existing ? save.error : create.error;
+  const sources = useContextSources(survey, existing);
 
   const setField = (patch: Partial<DraftSurvey>) => setSurvey((s) => ({ ...s, ...patch }));
+  const context = toContext(survey);
+  // An edit sends the context only when it changed, so a survey whose event was since deleted can
+  // still be renamed.
+  const contextChanged = existing ? !sameContext(existing.context, context) : true;
   const fields = {
     title: survey.title,
     description: survey.description.trim() || null,
+    ...(contextChanged ? { context } : {}),
     opensOn: survey.opensOn || null,
     closesOn: survey.closesOn || null,
     oneAnswerPerCode: survey.oneAnswerPerCode,
   };
   const questionInputs = questions.map(toQuestionInput);
+  const today = tokyoDate();
+  const status = draftStatus(survey, today);
 
   const collect = (issues: readonly { path: readonly PropertyKey[]; message: string }[], fromServer: boolean) => {
     const out: Errors = {};
     for (const issue of issues) {
       const path = issue.path.map(String);
       if (path[0] === 'body') path.shift();
-      // questions.<i>.<field>…: shown at the field; option-level problems at the option list.
+      // questions.<i>.<field>…: shown at the field; option-level problems at the option list;
+      // context.<field>…: at the picker of that field (a point's index at the list of points).
       const key =
         path[0] === 'questions' && path.length >= 2
           ? `questions.${path[1]}.${path[2] === 'options' || path[2] === undefined ? 'options' : path[2]}`
-          : (path[0] ?? 'form');
-      const message = issue.message === 'must not be before opensOn' ? 'validation.periodOrder' : issue.message;
-      out[key] ??= translateMessage(t, message, fromServer);
+          : path[0] === 'context' && path[1] && path[1] !== 'kind'
+            ? `context.${path[1]}`
+            : (path[0] ?? 'form');
+      const known = SURVEY_MESSAGES[issue.message];
+      out[key] ??= known?.startsWith('surveys.')
+        ? t(known as 'surveys.contextForm.errors.unknownEvent')
+        : translateMessage(t, known ?? issue.message, fromServer);
     }
     return out;
   };
+
+  /** Focus goes to the first field that needs attention, as a screen reader user expects. */
+  const focusFirstError = () =>
+    requestAnimationFrame(() => {
+      const first = document.querySelector<HTMLElement>(
+        '.survey-builder-layout [aria-invalid="true"], .survey-builder-layout .field-invalid input:not(:disabled)',
+      );
+      first?.focus();
+    });
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -80,7 +205,7 @@ function Builder({ existing, etag }: { existing: Survey | null; etag: string | n
     const issues = checked.flatMap((r) => (r.success ? [] : r.error.issues));
     const found = collect(issues, false);
     setErrors(found);
-    if (Object.keys(found).length > 0) return;
+    if (Object.keys(found).length > 0) return focusFirstError();
     try {
       if (existing && etag) {
         await save.mutateAsync({ id: existing.id, etag, changes: fields, questions: questionInputs });
@@ -97,6 +222,7 @@ function Builder({ existing, etag }: { existing: Survey | null; etag: string | n
             true,
           ),
         );
+        focusFirstError();
       }
     }
   };
@@ -122,11 +248,26 @@ function Builder({ existing, etag }: { existing: Survey | null; etag: string | n
       <label className="field-label" htmlFor={`survey-${name}`}>
         {label}
       </label>
-      {hint ? <p className="field-hint">{hint}</p> : null}
+      {hint ? (
+        <p className="field-hint" id={`survey-${name}-hint`}>
+          {hint}
+        </p>
+      ) : null}
       {input}
-      {errors[name] ? <p className="field-error">{errors[name]}</p> : null}
+      {errors[name] ? (
+        <p className="field-error" id={`survey-${name}-error`}>
+          {errors[name]}
+        </p>
+      ) : null}
     </div>
   );
+  const describedBy = (name: keyof DraftSurvey, hint = false) =>
+    [hint ? `survey-${name}-hint` : '', errors[name] ? `survey-${name}-error` : ''].filter(Boolean).join(' ') ||
+    undefined;
+  // What the API refused that no field shows (say, a problem with the whole body).
+  const unplaced = Object.entries(errors)
+    .filter(([k]) => !SHOWN.test(k))
+    .map(([, v]) => v);
 
   return (
     <form onSubmit={onSubmit} noValidate className="survey-builder-layout">
@@ -141,6 +282,7 @@ function Builder({ existing, etag }: { existing: Survey | null; etag: string | n
               type="text"
               value={survey.title}
               aria-invalid={errors.title ? true : undefined}
+              aria-describedby={describedBy('title')}
               onChange={(e) => setField({ title: e.target.value })}
             />,
           )}
@@ -151,10 +293,28 @@ function Builder({ existing, etag }: { existing: Survey | null; etag: string | n
               id="survey-description"
               rows={3}
               value={survey.description}
+              aria-invalid={errors.description ? true : undefined}
+              aria-describedby={describedBy('description')}
               onChange={(e) => setField({ description: e.target.value })}
             />,
           )}
-          <div className="field-row">
+        </section>
+        <section className="panel form-section" aria-labelledby="context-title">
+          <h2 id="context-title">{t('surveys.contextForm.title')}</h2>
+          <p className="field-hint">{t('surveys.contextForm.lead')}</p>
+          <ContextFields
+            draft={survey}
+            onChange={setSurvey}
+            errors={errors}
+            events={sources.events}
+            points={sources.points}
+            windows={sources.windows}
+            changedAfterResponses={Boolean(existing && existing.responseCount > 0 && contextChanged)}
+          />
+        </section>
+        <section className="panel form-section" aria-labelledby="period-title">
+          <h2 id="period-title">{t('surveys.contextForm.periodTitle')}</h2>
+          <div className="field-row survey-dates">
             {field(
               'opensOn',
               t('surveys.builder.opensOn'),
@@ -162,6 +322,8 @@ function Builder({ existing, etag }: { existing: Survey | null; etag: string | n
                 id="survey-opensOn"
                 type="date"
                 value={survey.opensOn}
+                aria-invalid={errors.opensOn ? true : undefined}
+                aria-describedby={describedBy('opensOn', true)}
                 onChange={(e) => setField({ opensOn: e.target.value })}
               />,
               t('surveys.builder.opensOnHint'),
@@ -173,29 +335,22 @@ function Builder({ existing, etag }: { existing: Survey | null; etag: string | n
                 id="survey-closesOn"
                 type="date"
                 value={survey.closesOn}
+                aria-invalid={errors.closesOn ? true : undefined}
+                aria-describedby={describedBy('closesOn', true)}
                 onChange={(e) => setField({ closesOn: e.target.value })}
               />,
               t('surveys.builder.closesOnHint'),
             )}
           </div>
-          {field(
-            'oneAnswerPerCode',
-            t('surveys.builder.oneAnswerPerCode'),
-            <select
-              id="survey-oneAnswerPerCode"
-              value={survey.oneAnswerPerCode}
-              onChange={(e) => setField({ oneAnswerPerCode: e.target.value as DraftSurvey['oneAnswerPerCode'] })}
-            >
-              {OneAnswerPerCodes.map((o) => (
-                <option key={o} value={o}>
-                  {t(`surveys.oneAnswerPerCode.${o}`)}
-                </option>
-              ))}
-            </select>,
-            existing
-              ? `${t('surveys.builder.context')}: ${t(`surveys.context.${existing.context.kind}`)}。${t('surveys.builder.contextHint')}`
-              : t('surveys.builder.contextHint'),
-          )}
+          <p className="survey-status-preview" aria-live="polite">
+            <span className={`badge ${status === 'open' ? 'badge-open' : 'badge-muted'}`}>
+              {t(`surveys.status.${status}`)}
+            </span>{' '}
+            {t(`surveys.contextForm.statusPreview.${status === 'draft' && !survey.opensOn ? 'draftNoDate' : status}`, {
+              today: formatDate(today, i18n.language),
+              opens: survey.opensOn ? formatDate(survey.opensOn, i18n.language) : '',
+            })}
+          </p>
         </section>
         <section className="panel" aria-labelledby="questions-title">
           <h2 id="questions-title">{t('surveys.builder.questions')}</h2>
@@ -237,9 +392,12 @@ function Builder({ existing, etag }: { existing: Survey | null; etag: string | n
           </div>
         </section>
         {Object.keys(errors).length > 0 ? (
-          <p className="alert alert-error" role="alert">
-            {t('surveys.builder.fixErrors')}
-          </p>
+          <div className="alert alert-error" role="alert">
+            <p>{t('surveys.builder.fixErrors')}</p>
+            {unplaced.map((m) => (
+              <p key={m}>{m}</p>
+            ))}
+          </div>
         ) : null}
         {failure && !isApiError(failure, 400) && !isApiError(failure, 422) ? (
           <ErrorMessage error={failure} message={isApiError(failure, 412) ? t('surveys.builder.stale') : undefined} />

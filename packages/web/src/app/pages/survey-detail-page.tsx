@@ -1,15 +1,63 @@
+import { useQuery } from '@tanstack/react-query';
+import type { Role, Survey } from '@tsunagari/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { Loading } from '../../components/loading.tsx';
+import { distributionPointsQueryOptions } from '../../features/distribution/api/get-distribution-points.ts';
 import { useDeleteSurvey, useSurvey } from '../../features/surveys/api/surveys.ts';
-import { surveyPeriod } from '../../features/surveys/components/format.ts';
+import { contextInWords, surveyPeriod } from '../../features/surveys/components/format.ts';
 import { isApiError } from '../../lib/api-client.ts';
 import { Flash } from '../layout/flash.tsx';
 import { PageTitle } from '../layout/page-title.tsx';
 import { useSession } from '../layout/session.ts';
 import { canEditWindows } from '../parts.ts';
+
+/** Partners read the points of their own organisation; analysts read no points at all. */
+const readsPoints = (role: Role) => role === 'admin' || role === 'staff' || role === 'partner';
+
+/** The survey's context in words, with a way to what it names for those who may open it. */
+function ContextFact({ survey: s, role }: { survey: Survey; role: Role }) {
+  const { t } = useTranslation();
+  const staff = canEditWindows(role);
+  const pointIds = s.context.kind === 'distribution' ? s.context.distributionPointIds : [];
+  const points = useQuery({ ...distributionPointsQueryOptions(), enabled: pointIds.length > 0 && readsPoints(role) });
+  const named = (points.data ?? []).filter((p) => pointIds.includes(p.id));
+  return (
+    <dd>
+      {contextInWords(s, t)}
+      {s.context.kind === 'training_event' && staff && s.contextName !== null ? (
+        <>
+          {' '}
+          <Link to={`/training/${s.context.trainingEventId}`} className="small">
+            {t('surveys.about.openEvent')}
+          </Link>
+        </>
+      ) : null}
+      {s.context.kind === 'consultation_window' && s.contextName !== null ? (
+        <>
+          {' '}
+          <Link to={`/windows/${s.context.consultationWindowId}`} className="small">
+            {t('surveys.about.openWindow')}
+          </Link>
+        </>
+      ) : null}
+      {named.length > 0 ? (
+        <details className="survey-context-points">
+          <summary>{t('surveys.about.showPoints', { n: named.length })}</summary>
+          <ul>
+            {named.map((p) => (
+              <li key={p.id}>
+                <Link to={`/points/${p.id}`}>{p.name}</Link>
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </dd>
+  );
+}
 
 export default function SurveyDetailPage() {
   const { t, i18n } = useTranslation();
@@ -71,6 +119,9 @@ export default function SurveyDetailPage() {
           </Link>
           {writable ? (
             <>
+              <Link to={`/surveys/${s.id}/responses`} className="button button-secondary">
+                {t('surveys.responses.link')}
+              </Link>
               <Link to={`/surveys/${s.id}/paper`} className="button button-secondary">
                 {t('surveys.detail.paper')}
               </Link>
@@ -95,14 +146,14 @@ export default function SurveyDetailPage() {
         <div className="detail-main survey-qr-print-hide">
           <section className="panel" aria-labelledby="facts-title">
             <h2 id="facts-title">{t('surveys.detail.facts')}</h2>
-            <dl className="facts">
+            <dl className="facts survey-facts">
+              <div className="survey-fact-wide">
+                <dt>{t('surveys.builder.context')}</dt>
+                <ContextFact survey={s} role={me.role} />
+              </div>
               <div>
                 <dt>{t('surveys.columns.period')}</dt>
                 <dd>{surveyPeriod(s.opensOn, s.closesOn, i18n.language, t)}</dd>
-              </div>
-              <div>
-                <dt>{t('surveys.builder.context')}</dt>
-                <dd>{t(`surveys.context.${s.context.kind}`)}</dd>
               </div>
               <div>
                 <dt>{t('surveys.detail.oneAnswerPerCode')}</dt>
@@ -114,7 +165,7 @@ export default function SurveyDetailPage() {
               </div>
               <div>
                 <dt>{t('surveys.detail.responses')}</dt>
-                <dd>{s.responseCount}</dd>
+                <dd>{writable ? <Link to={`/surveys/${s.id}/responses`}>{s.responseCount}</Link> : s.responseCount}</dd>
               </div>
             </dl>
             {s.description ? <p className="prewrap">{s.description}</p> : null}
@@ -142,8 +193,13 @@ export default function SurveyDetailPage() {
           <section className="panel survey-qr" aria-labelledby="qr-title">
             <h2 id="qr-title">{t('surveys.detail.qr')}</h2>
             <p className="print-only-title">{s.title}</p>
-            <img src={qrUrl} alt={t('surveys.detail.qrAlt', { title: s.title })} width={220} height={220} />
-            <p className="small">{t('surveys.detail.printLead')}</p>
+            {/* Analysts may not print the QR code (the API answers 403): they get the link only. */}
+            {me.role !== 'analyst' ? (
+              <>
+                <img src={qrUrl} alt={t('surveys.detail.qrAlt', { title: s.title })} width={220} height={220} />
+                <p className="small">{t('surveys.detail.printLead')}</p>
+              </>
+            ) : null}
             <p className="survey-link">
               <a href={s.publicUrl}>{s.publicUrl}</a>
             </p>
@@ -157,9 +213,11 @@ export default function SurveyDetailPage() {
               >
                 {copied ? t('surveys.detail.copied') : t('surveys.detail.copy')}
               </button>{' '}
-              <button type="button" className="button button-secondary button-small" onClick={() => window.print()}>
-                {t('surveys.detail.print')}
-              </button>
+              {me.role !== 'analyst' ? (
+                <button type="button" className="button button-secondary button-small" onClick={() => window.print()}>
+                  {t('surveys.detail.print')}
+                </button>
+              ) : null}
             </p>
           </section>
         </div>

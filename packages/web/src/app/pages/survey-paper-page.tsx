@@ -86,9 +86,15 @@ function PaperForm({ survey }: { survey: Survey }) {
       </div>
       <div role="status" aria-live="polite">
         {saved > 0 ? (
-          <p className="alert alert-success">
-            {t('surveys.paper.saved', { n: saved })} {t('surveys.paper.count', { n: saved })}
-          </p>
+          <div className="alert alert-success">
+            <p>
+              {t('surveys.paper.saved', { n: saved })} {t('surveys.paper.count', { n: saved })}
+            </p>
+            {/* A sheet typed in twice is taken out again from the list of responses. */}
+            <p>
+              <Link to={`/surveys/${survey.id}/responses?channel=paper`}>{t('surveys.paper.responsesLink')}</Link>
+            </p>
+          </div>
         ) : null}
       </div>
       <div ref={top}>

@@ -8,9 +8,12 @@ import { countText } from '../../features/surveys/components/format.ts';
 import { QuestionResultPanel } from '../../features/surveys/components/question-result.tsx';
 import { isApiError } from '../../lib/api-client.ts';
 import { PageTitle } from '../layout/page-title.tsx';
+import { useSession } from '../layout/session.ts';
+import { canEditWindows } from '../parts.ts';
 
 export default function SurveyResultsPage() {
   const { t } = useTranslation();
+  const me = useSession();
   const { id = '' } = useParams();
   // The filters live in the address, so a filtered result can be bookmarked and shared.
   const [params, setParams] = useSearchParams();
@@ -76,9 +79,21 @@ export default function SurveyResultsPage() {
           </p>
         </div>
         <div className="page-actions">
-          <a className="button button-secondary" href={resultsCsvUrl(id, { ...filters, version: r.version })} download>
-            {t('surveys.results.csv')}
-          </a>
+          {/* Single responses (and deleting them) are for staff and admins, as in the API. */}
+          {canEditWindows(me.role) ? (
+            <>
+              <Link to={`/surveys/${id}/responses`} className="button button-secondary">
+                {t('surveys.responses.link')}
+              </Link>
+              <a
+                className="button button-secondary"
+                href={resultsCsvUrl(id, { ...filters, version: r.version })}
+                download
+              >
+                {t('surveys.results.csv')}
+              </a>
+            </>
+          ) : null}
         </div>
       </div>
       <form

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { ErrorMessage } from '../../components/error-message.tsx';
 import { Loading } from '../../components/loading.tsx';
 import { useSurveys } from '../../features/surveys/api/surveys.ts';
-import { surveyPeriod } from '../../features/surveys/components/format.ts';
+import { contextInWords, surveyPeriod } from '../../features/surveys/components/format.ts';
 import { useDebounced } from '../../lib/use-debounced.ts';
 import { Flash } from '../layout/flash.tsx';
 import { PageTitle } from '../layout/page-title.tsx';
@@ -82,7 +82,7 @@ export default function SurveysListPage() {
                     <Link to={`/surveys/${s.id}`} className="row-link">
                       {s.title}
                     </Link>
-                    <span className="row-sub">{t(`surveys.context.${s.context.kind}`)}</span>
+                    <span className="row-sub">{contextInWords(s, t)}</span>
                   </th>
                   <td>
                     <span className={`badge ${s.status === 'open' ? 'badge-open' : 'badge-muted'}`}>

@@ -4,6 +4,9 @@ import {
   type QuestionKind,
   SCALE5_DEFAULT_LABELS,
   type Survey,
+  type SurveyContext,
+  type SurveyContextKind,
+  type SurveyStatus,
   YES_NO_DEFAULT_LABELS,
 } from '@tsunagari/shared';
 import type { AnswerQuestion } from './question-block.tsx';
@@ -37,6 +40,67 @@ export interface DraftSurvey {
   opensOn: string;
   closesOn: string;
   oneAnswerPerCode: OneAnswerPerCode;
+  /** What the survey is about; each kind keeps its own pick, so switching back and forth loses nothing. */
+  contextKind: SurveyContextKind;
+  trainingEventId: string;
+  distributionPointIds: string[];
+  consultationWindowId: string;
+}
+
+export const EMPTY_DRAFT: DraftSurvey = {
+  title: '',
+  description: '',
+  opensOn: '',
+  closesOn: '',
+  oneAnswerPerCode: 'none',
+  contextKind: 'none',
+  trainingEventId: '',
+  distributionPointIds: [],
+  consultationWindowId: '',
+};
+
+/** The context as the API takes it; an empty pick is left for the shared schema to refuse at its field. */
+export function toContext(d: DraftSurvey): SurveyContext {
+  switch (d.contextKind) {
+    case 'training_event':
+      return { kind: 'training_event', trainingEventId: d.trainingEventId };
+    case 'distribution':
+      return { kind: 'distribution', distributionPointIds: d.distributionPointIds };
+    case 'consultation_window':
+      return { kind: 'consultation_window', consultationWindowId: d.consultationWindowId };
+    default:
+      return { kind: 'none' };
+  }
+}
+
+/** Two contexts name the same thing (points in any order). */
+export function sameContext(a: SurveyContext, b: SurveyContext): boolean {
+  const key = (c: SurveyContext) =>
+    c.kind === 'distribution' ? `${c.kind}:${[...c.distributionPointIds].sort().join(',')}` : JSON.stringify(c);
+  return key(a) === key(b);
+}
+
+/**
+ * The one-answer-per-code rules a context allows (the API's cross-field rule): a ticket needs a
+ * training event, a card code needs hand-outs.
+ */
+export function allowedCodeRules(kind: SurveyContextKind): OneAnswerPerCode[] {
+  if (kind === 'training_event') return ['none', 'ticket'];
+  if (kind === 'distribution') return ['none', 'card_code'];
+  return ['none'];
+}
+
+/** Switching the context drops a code rule the new context does not allow. */
+export function withContextKind(d: DraftSurvey, kind: SurveyContextKind): DraftSurvey {
+  const rule = allowedCodeRules(kind).includes(d.oneAnswerPerCode) ? d.oneAnswerPerCode : 'none';
+  return { ...d, contextKind: kind, oneAnswerPerCode: rule };
+}
+
+/** The status the survey would have today with these dates (as the API computes it). */
+export function draftStatus(d: Pick<DraftSurvey, 'opensOn' | 'closesOn'>, today: string): SurveyStatus {
+  if (!d.opensOn || today < d.opensOn) return 'draft';
+  if (d.closesOn && today > d.closesOn) return 'closed';
+  return 'open';
 }
 
 let counter = 0;
@@ -85,6 +149,10 @@ export function draftFromSurvey(s: Survey): { survey: DraftSurvey; questions: Dr
       opensOn: s.opensOn ?? '',
       closesOn: s.closesOn ?? '',
       oneAnswerPerCode: s.oneAnswerPerCode,
+      contextKind: s.context.kind,
+      trainingEventId: s.context.kind === 'training_event' ? s.context.trainingEventId : '',
+      distributionPointIds: s.context.kind === 'distribution' ? [...s.context.distributionPointIds] : [],
+      consultationWindowId: s.context.kind === 'consultation_window' ? s.context.consultationWindowId : '',
     },
     questions: s.questions.map((q) => ({
       key: newKey(),

@@ -1,4 +1,4 @@
-import type { ReportCount } from '@tsunagari/shared';
+import type { ReportCount, SurveyContext } from '@tsunagari/shared';
 import type { TFunction } from 'i18next';
 import { formatDate } from '../../../lib/format.ts';
 
@@ -18,3 +18,21 @@ export function countText(count: ReportCount, threshold: number): string {
 }
 
 export const countValue = (count: ReportCount): number | null => (typeof count === 'number' ? count : null);
+
+/** What a survey is about, in words: 研修会「…」の参加者, 配付場所 3か所の配付物 … */
+export function contextInWords(s: { context: SurveyContext; contextName: string | null }, t: TFunction): string {
+  switch (s.context.kind) {
+    case 'training_event':
+      return s.contextName === null
+        ? t('surveys.about.missingEvent')
+        : t('surveys.about.training_event', { name: s.contextName });
+    case 'distribution':
+      return t('surveys.about.distribution', { n: s.context.distributionPointIds.length });
+    case 'consultation_window':
+      return s.contextName === null
+        ? t('surveys.about.missingWindow')
+        : t('surveys.about.consultation_window', { name: s.contextName });
+    default:
+      return t('surveys.about.none');
+  }
+}
