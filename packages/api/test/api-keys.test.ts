@@ -249,6 +249,22 @@ describe('API keys: bad input creates nothing', () => {
     expect(await allKeys()).toEqual(before);
   });
 
+  it('refuses a partner key for a city department with 422, and gives out no secret', async () => {
+    const before = await allKeys();
+    const res = await f.current.as('admin', {
+      method: 'POST',
+      url,
+      payload: { name: '誤り', role: 'partner', organisationId: f.current.orgs.city },
+    });
+    const problem = expectProblem(res, 422, 'partner_organisation_required');
+    expect(problem.errors?.map((e) => e.path)).toEqual(['body.organisationId']);
+    expect(res.body).not.toContain('tsk_');
+    expect(await allKeys()).toEqual(before);
+    // An analyst or staff key for the city is fine.
+    const { key } = await createKey({ name: '分析', role: 'analyst', organisationId: f.current.orgs.city });
+    expect(key).toMatchObject({ role: 'analyst', organisationId: f.current.orgs.city });
+  });
+
   it('refuses malformed JSON (400), a wrong content type (415) and an oversized body (413)', async () => {
     const before = await allKeys();
     const send = (payload: string, type = 'application/json') =>

@@ -16,6 +16,7 @@ interface UserBody {
   organisationId: string;
   disabled: boolean;
   version: number;
+  lastSignInAt: string | null;
 }
 
 let counter = 0;
@@ -75,7 +76,18 @@ describe('users: read', () => {
       'staff@test.example',
     ]);
     expect(Object.keys(items[0] as object).sort()).toEqual(
-      ['createdAt', 'disabled', 'displayName', 'email', 'id', 'organisationId', 'role', 'updatedAt', 'version'].sort(),
+      [
+        'createdAt',
+        'disabled',
+        'displayName',
+        'email',
+        'id',
+        'lastSignInAt',
+        'organisationId',
+        'role',
+        'updatedAt',
+        'version',
+      ].sort(),
     );
     expect(res.body).not.toMatch(/argon2|password/i);
   });
@@ -444,6 +456,108 @@ describe('users: the last admin', () => {
       });
       expect(back.statusCode).toBe(200);
     }
+  });
+});
+
+describe('users: last sign-in', () => {
+  it('is null until the user signs in, then the time of the last successful sign-in', async () => {
+    const { user, etag } = await createUser();
+    expect(user.lastSignInAt).toBeNull();
+    const before = Date.now();
+    expect((await signIn(user.email, PASSWORD)).statusCode).toBe(200);
+    const after = Date.now();
+    // A failed attempt is no sign-in.
+    expect((await signIn(user.email, 'not-the-password')).statusCode).toBe(401);
+
+    const one = (await f.current.as('admin', { method: 'GET', url: `${url}/${user.id}` })).json() as UserBody;
+    const at = Date.parse(one.lastSignInAt ?? '');
+    expect(at).toBeGreaterThanOrEqual(before - 1000);
+    expect(at).toBeLessThanOrEqual(after + 1000);
+    expect((await allUsers()).find((u) => u.id === user.id)?.lastSignInAt).toBe(one.lastSignInAt);
+    // An edit answers the user with it too, and does not move it.
+    const edited = await patch(user.id, etag, { displayName: '名前を変更' });
+    expect(edited.json().lastSignInAt).toBe(one.lastSignInAt);
+    // Nobody else's sign-in counts for this user.
+    const other = (await allUsers()).find((u) => u.email === 'analyst@test.example');
+    expect(other?.lastSignInAt ?? null).not.toBe(one.lastSignInAt);
+  });
+});
+
+describe('users: a partner belongs to a partner organisation', () => {
+  it('refuses a partner in a city department (422 on organisationId) and creates nothing', async () => {
+    const before = await allUsers();
+    const res = await f.current.as('admin', {
+      method: 'POST',
+      url,
+      payload: {
+        email: 'partner-in-city@test.example',
+        displayName: '誤り',
+        role: 'partner',
+        organisationId: f.current.orgs.city,
+        password: PASSWORD,
+      },
+    });
+    const body = expectProblem(res, 422, 'partner_organisation_required');
+    expect(body.errors?.map((e) => e.path)).toEqual(['body.organisationId']);
+    expect(res.body).not.toContain(PASSWORD);
+    expect(await allUsers()).toEqual(before);
+    expectProblem(await signIn('partner-in-city@test.example', PASSWORD), 401, 'invalid_credentials');
+  });
+
+  it('accepts a partner in a partner organisation and any other role in a city department', async () => {
+    const { user } = await createUser({ role: 'partner', organisationId: f.current.orgs.otherPartner });
+    expect(user).toMatchObject({ role: 'partner', organisationId: f.current.orgs.otherPartner });
+    const { user: analyst } = await createUser({ role: 'analyst', organisationId: f.current.orgs.city });
+    expect(analyst.role).toBe('analyst');
+  });
+
+  it('refuses an edit that would leave a partner in a city department, and changes nothing', async () => {
+    const { user: staff, etag: staffEtag } = await createUser();
+    expectProblem(await patch(staff.id, staffEtag, { role: 'partner' }), 422, 'partner_organisation_required');
+    const { user: partner, etag: partnerEtag } = await createUser({
+      role: 'partner',
+      organisationId: f.current.orgs.partner,
+    });
+    const moved = await patch(partner.id, partnerEtag, { organisationId: f.current.orgs.city });
+    expect(expectProblem(moved, 422, 'partner_organisation_required').errors?.[0]?.path).toBe('body.organisationId');
+    for (const u of [staff, partner]) {
+      expect((await f.current.as('admin', { method: 'GET', url: `${url}/${u.id}` })).json()).toEqual(u);
+    }
+    // Role and organisation changed together, the right way round, pass.
+    const ok = await patch(partner.id, partnerEtag, { role: 'staff', organisationId: f.current.orgs.city });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toMatchObject({ role: 'staff', organisationId: f.current.orgs.city });
+  });
+
+  it('does not block a password reset of an older account that breaks the rule', async () => {
+    const { user, etag } = await createUser();
+    // An account from before the rule: written behind the API's back.
+    await f.current.database.db.update(users).set({ role: 'partner', version: 2 }).where(eq(users.id, user.id));
+    expect(etag).toBe('"v1"');
+    const res = await patch(user.id, '"v2"', { password: NEW_PASSWORD });
+    expect(res.statusCode).toBe(200);
+    expect((await signIn(user.email, NEW_PASSWORD)).statusCode).toBe(200);
+  });
+
+  it('only an admin gets as far as the rule', async () => {
+    for (const role of ['staff', 'partner', 'analyst'] as const) {
+      expectProblem(
+        await f.current.as(role, {
+          method: 'POST',
+          url,
+          payload: {
+            email: 'rule-by-non-admin@test.example',
+            displayName: 'x',
+            role: 'partner',
+            organisationId: f.current.orgs.city,
+            password: PASSWORD,
+          },
+        }),
+        403,
+        'forbidden',
+      );
+    }
+    expect((await allUsers()).some((u) => u.email === 'rule-by-non-admin@test.example')).toBe(false);
   });
 });
 

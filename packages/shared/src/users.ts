@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDateTime, ListQuery, Role, Uuid } from './common.ts';
+import type { Organisation } from './organisations.ts';
 
 export const Email = z.email().max(254).toLowerCase().describe('E-mail address (sign-in name)');
 export const Password = z.string().min(12, '12文字以上 / at least 12 characters').max(256);
@@ -13,6 +14,7 @@ export const User = z
     organisationId: Uuid,
     disabled: z.boolean().describe('A disabled user cannot sign in; their sessions end'),
     version: z.number().int().describe('Increases on every change; the ETag is derived from it'),
+    lastSignInAt: IsoDateTime.nullable().describe('The last successful sign-in (from the audit log); null if never'),
     createdAt: IsoDateTime,
     updatedAt: IsoDateTime,
   })
@@ -49,3 +51,9 @@ export const UpdateUser = z
   .partial()
   .meta({ id: 'UpdateUser' });
 export type UpdateUser = z.infer<typeof UpdateUser>;
+
+/**
+ * A partner account (user or API key) is scoped to the places its organisation runs, so it belongs
+ * to an organisation outside the city's own departments: a partner, a school, a commissioned centre.
+ */
+export const mayHoldPartnerRole = (kind: Organisation['kind']) => kind !== 'city_department';

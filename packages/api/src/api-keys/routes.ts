@@ -1,6 +1,7 @@
 import { ApiKey, ApiKeyQuery, CreateApiKey, CreatedApiKey, IdParams, page } from '@tsunagari/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ROLES_ADMIN } from '../auth/principal.ts';
+import { assertRoleFitsOrganisation } from '../lib/account-rules.ts';
 import { decodeTimeCursor, pageOf } from '../lib/cursor.ts';
 import { problems } from '../lib/openapi.ts';
 import { FOREIGN_KEY_VIOLATION, pgErrorCode } from '../lib/pg-errors.ts';
@@ -61,13 +62,17 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         body: CreateApiKey,
         response: {
           201: CreatedApiKey,
-          ...problems([422, 'The organisation does not exist (code unknown_organisation)']),
+          ...problems([
+            422,
+            'The organisation does not exist (code unknown_organisation), or a partner key is for a city department (code partner_organisation_required)',
+          ]),
         },
       },
     },
     async (request, reply) => {
       const { row, secret } = await app.db
         .transaction(async (tx) => {
+          await assertRoleFitsOrganisation(tx, request.body.role, request.body.organisationId);
           const created = await insertApiKey(tx, {
             ...request.body,
             createdBy: request.principal.kind === 'user' ? request.principal.id : null,

@@ -1,9 +1,23 @@
 import type { Role, User } from '@tsunagari/shared';
-import { and, eq, gt, ne, or } from 'drizzle-orm';
+import { and, eq, getTableColumns, gt, ne, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
-import { sessions, users } from '../db/schema/index.ts';
+import { auditLog, sessions, users } from '../db/schema/index.ts';
 
-type Row = typeof users.$inferSelect;
+/** A freshly inserted row has no sign-in yet; reads carry it. */
+type Row = typeof users.$inferSelect & { lastSignInAt?: Date | null };
+
+/**
+ * The last sign-in is derived from the audit log, which records every one, rather than kept in a
+ * column that each sign-in would have to update; the (entity_type, entity_id) index finds it.
+ */
+// Written out with qualified names: drizzle leaves columns unqualified in a one-table select, where
+// "id" inside the subquery would mean the audit entry's own id.
+const lastSignInAt = sql<Date | null>`(
+  select max(sign_in.at) from ${auditLog} as sign_in
+  where sign_in.entity_type = 'user' and sign_in.entity_id = ${users}.id::text and sign_in.action = 'sign_in'
+)`.mapWith(auditLog.at);
+
+const withLastSignIn = { ...getTableColumns(users), lastSignInAt };
 
 /** The one place a row becomes a response; the password hash never leaves the repository. */
 export const toUser = (r: Row): User => ({
@@ -14,6 +28,7 @@ export const toUser = (r: Row): User => ({
   organisationId: r.organisationId,
   disabled: r.disabled,
   version: r.version,
+  lastSignInAt: r.lastSignInAt?.toISOString() ?? null,
   createdAt: r.createdAt.toISOString(),
   updatedAt: r.updatedAt.toISOString(),
 });
@@ -24,7 +39,7 @@ export async function listUsers(
 ) {
   const after = opts.after;
   return db
-    .select()
+    .select(withLastSignIn)
     .from(users)
     .where(
       and(
@@ -38,7 +53,7 @@ export async function listUsers(
 }
 
 export async function getUser(db: DbOrTx, id: string) {
-  const [row] = await db.select().from(users).where(eq(users.id, id));
+  const [row] = await db.select(withLastSignIn).from(users).where(eq(users.id, id));
   return row ?? null;
 }
 
@@ -60,7 +75,7 @@ export async function updateUser(db: DbOrTx, id: string, version: number, patch:
     .update(users)
     .set({ ...patch, version: version + 1, updatedAt: new Date() })
     .where(and(eq(users.id, id), eq(users.version, version)))
-    .returning();
+    .returning(withLastSignIn);
   return row ?? null;
 }
 

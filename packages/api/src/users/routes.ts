@@ -2,6 +2,7 @@ import { CreateUser, IdParams, page, UpdateUser, User, UserQuery } from '@tsunag
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ROLES_ADMIN } from '../auth/principal.ts';
+import { assertRoleFitsOrganisation } from '../lib/account-rules.ts';
 import { decodeCursor, pageOf } from '../lib/cursor.ts';
 import { requireIfMatch, setEtag, staleEtag } from '../lib/etag.ts';
 import { problems } from '../lib/openapi.ts';
@@ -93,7 +94,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           201: User,
           ...problems(
             [409, 'The e-mail address is taken'],
-            [422, 'The organisation does not exist (code unknown_organisation)'],
+            [
+              422,
+              'The organisation does not exist (code unknown_organisation), or a partner is put in a city department (code partner_organisation_required)',
+            ],
           ),
         },
       },
@@ -103,6 +107,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const passwordHash = await hashPassword(password);
       const row = await app.db
         .transaction(async (tx) => {
+          await assertRoleFitsOrganisation(tx, rest.role, rest.organisationId);
           const created = await insertUser(tx, { ...rest, passwordHash });
           await request.audit(
             {
@@ -136,7 +141,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
             [404, 'No such user'],
             [409, 'The e-mail address is taken, or this would leave no enabled admin'],
             [412, 'Stale ETag: reload and try again'],
-            [422, 'The organisation does not exist (code unknown_organisation)'],
+            [
+              422,
+              'The organisation does not exist (code unknown_organisation), or a partner is put in a city department (code partner_organisation_required)',
+            ],
             [428, 'If-Match missing'],
           ),
         },
@@ -155,6 +163,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           if (!updated) {
             if (!(await getUser(tx, id))) throw notFound('user');
             throw staleEtag();
+          }
+          // Checked on the row as it now is, but only when this edit touches role or organisation:
+          // an older account is not blocked from, say, a password reset.
+          if (rest.role !== undefined || rest.organisationId !== undefined) {
+            await assertRoleFitsOrganisation(tx, updated.role, updated.organisationId);
           }
           const stillAdmin = updated.role === 'admin' && !updated.disabled;
           if (admins.includes(id) && !stillAdmin && admins.length <= 1) throw lastAdmin();

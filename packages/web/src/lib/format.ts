@@ -73,6 +73,20 @@ export function formatDateTime(instant: string | Date, lng: string): string {
   }).format(typeof instant === 'string' ? new Date(instant) : instant);
 }
 
+/** 2021/11/13 10:05 (ja) or 13/11/2021, 10:05 (en), Japan time: compact, for tables; `seconds` for logs. */
+export function formatNumericDateTime(instant: string | Date, lng: string, seconds = false): string {
+  return new Intl.DateTimeFormat(locale(lng), {
+    timeZone: TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    ...(seconds ? { second: '2-digit' as const } : {}),
+    hourCycle: 'h23',
+  }).format(typeof instant === 'string' ? new Date(instant) : instant);
+}
+
 /** HH:MM of an instant in Japan, without a leading zero (9:00, 17:30). */
 export function formatClock(instant: string | Date): string {
   const parts = new Intl.DateTimeFormat('en-GB', {
