@@ -162,9 +162,12 @@ export function useSystem(config: Partial<AppConfig> = {}) {
   };
 }
 
-/** Signs in through the sign-in page, as a person would, and waits for the windows list. */
+/**
+ * Signs in through the sign-in page, as a person would, and waits for the windows list (asked for
+ * with ?next=: staff, admins and analysts otherwise start on the targets dashboard).
+ */
 export async function signIn(page: Page, email: string) {
-  await page.goto('/sign-in');
+  await page.goto('/sign-in?next=%2Fwindows');
   await page.getByLabel('メールアドレス').fill(email);
   await page.getByLabel('パスワード').fill(PASSWORD);
   await page.getByRole('button', { name: 'サインイン' }).click();

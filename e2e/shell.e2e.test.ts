@@ -62,7 +62,7 @@ describe('app shell, sign-in and language', () => {
       expect(labels.some((label) => label.startsWith(part))).toBe(true);
     }
     for (const part of ['ユーザー', 'APIキー', '監査ログ']) expect(labels).toContain(part);
-    expect(links.filter((l) => l.notBuilt).length).toBeGreaterThan(0);
+    // Parts not built yet (none, once all are) lead to a page that says so; the loop checks it.
 
     for (const { label, notBuilt } of links) {
       if (label.includes('公開')) continue;

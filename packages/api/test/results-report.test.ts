@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { ResultsChallenges, ResultsReport, TargetMetricsReport } from '@tsunagari/shared';
+import type { FunnelReport, ResultsChallenges, ResultsReport, TargetMetricsReport } from '@tsunagari/shared';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/app.ts';
@@ -117,6 +117,32 @@ describe('GET /results-report', () => {
     expect(e.windows.summary).toBe('女性専用相談を15日開設し、相談は0件であった。');
     expect(e.distribution.positive).toMatchObject({ numerator: 48, denominator: 60, share: 80 });
     expect(e.distribution.setsHandedOut).toBe(report.overview.distribution.setsHandedOut);
+  });
+
+  it('traces the demo consultations that came by the guidance card to the points that handed the cards out', async () => {
+    const res = await get('/api/v1/reports/funnel?fiscalYear=2021');
+    expect(res.statusCode, res.body).toBe(200);
+    const funnel = res.json() as FunnelReport;
+    const byCard = funnel.referralSources.find((s) => s.referralSource === 'guidance_card');
+    // Every consultation that came by the card names a real point's code: none unmatched, none lost.
+    expect(funnel.unmatchedCardCodes).toBe(0);
+    expect(typeof funnel.total.consultations).toBe('number');
+    expect(funnel.total.consultations).toBeGreaterThan(0);
+    expect(funnel.total.consultations).toBe(byCard?.consultations);
+    // A card leads back only to a point that handed sets out, and never before it did.
+    for (const point of funnel.points) {
+      for (const month of point.months) {
+        if ((month.consultations as number) > 0) {
+          const handedOutSoFar = point.months
+            .filter((m) => m.month <= month.month)
+            .reduce((sum, m) => sum + m.setsHandedOut, 0);
+          expect(handedOutSoFar, `${point.pointName} ${month.month}`).toBeGreaterThan(0);
+        }
+      }
+    }
+    expect(report.effects.distribution.cardTracedConsultations).toBe(funnel.total.consultations);
+    // Still the source document's facts: nobody came to the Saturday window.
+    expect(report.overview.windows[0]?.consultations).toBe(0);
   });
 
   it('gives 目標数値 and the 今後の課題 of the source document', () => {

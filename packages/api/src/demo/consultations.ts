@@ -9,6 +9,12 @@
  * plausible shape (busier mornings and early afternoons, Mondays a little busier, some phone
  * call-backs after closing). They are generated from a fixed seed, so every start gives the
  * same rows. No note contains personal data: the guard that the API applies is applied here too.
+ *
+ * A consultation that came by the guidance card (referral source guidance_card) carries the card
+ * code of a real demo distribution point, also made up: the code of a point that had handed out
+ * sets before the consultation, drawn in proportion to the sets handed out by then, so the
+ * card-to-consultation funnel has something to trace. The draw has its own seeded generator, so
+ * every other figure (the consultations themselves, the Saturday window's 0) stays as it was.
  */
 import {
   type AgeBand,
@@ -21,8 +27,9 @@ import {
   type Topic,
   tokyoInstant,
 } from '@tsunagari/shared';
+import { asc, eq } from 'drizzle-orm';
 import type { Tx } from '../db/client.ts';
-import { consultations, consultationWindows } from '../db/schema/index.ts';
+import { consultations, consultationWindows, distributionPoints, distributions } from '../db/schema/index.ts';
 import { SATURDAY_WINDOW_NAME } from './windows.ts';
 
 const FY_START = '2021-04-01';
@@ -128,9 +135,31 @@ function minuteWithin(random: () => number, intervals: { opens: string; closes: 
   }
 }
 
-/** Inserts the made-up consultations; call after the windows are seeded. */
+/**
+ * A card code for a consultation that came by the guidance card: the code of a point that had
+ * handed out sets before it, drawn in proportion to those sets (made up, from its own generator).
+ */
+async function cardCodeDrawer(tx: Tx): Promise<(at: Date) => string | null> {
+  const handOuts = await tx
+    .select({ at: distributions.occurredAt, sets: distributions.sets, cardCode: distributionPoints.cardCode })
+    .from(distributions)
+    .innerJoin(distributionPoints, eq(distributionPoints.id, distributions.pointId))
+    .orderBy(asc(distributions.occurredAt), asc(distributionPoints.cardCode));
+  const random = prng(SEED + 1);
+  return (at) => {
+    const before = handOuts.filter((h) => h.at < at && h.cardCode);
+    if (before.length === 0) return null;
+    return weighted(
+      random,
+      before.map((h) => [h.cardCode as string, h.sets] as const),
+    );
+  };
+}
+
+/** Inserts the made-up consultations; call after the windows and the distribution points are seeded. */
 export async function seedConsultations(tx: Tx): Promise<void> {
   const random = prng(SEED);
+  const cardCodeAt = await cardCodeDrawer(tx);
   const windows = await tx.select().from(consultationWindows);
   const byName = new Map(windows.map((w) => [w.name, w]));
   const rows: (typeof consultations.$inferInsert)[] = [];
@@ -190,7 +219,7 @@ export async function seedConsultations(tx: Tx): Promise<void> {
           channel,
           topics,
           referralSource,
-          cardCode: null,
+          cardCode: referralSource === 'guidance_card' ? cardCodeAt(occurredAt) : null,
           ageBand,
           isRepeat: random() < 0.3,
           referredToWindowId: referredTo?.id ?? null,

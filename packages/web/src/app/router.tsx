@@ -1,7 +1,8 @@
 import { lazy, Suspense } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { Loading } from '../components/loading.tsx';
-import { adminParts, programmeParts, type UnbuiltPartKey } from './parts.ts';
+import { useSession } from './layout/session.ts';
+import { adminParts, homePath, programmeParts, type UnbuiltPartKey } from './parts.ts';
 
 // Every page is its own chunk: the public directory, opened from a card on a phone, loads
 // neither the staff forms nor the shared validation schemas.
@@ -37,10 +38,28 @@ const SurveyDetailPage = lazy(() => import('./pages/survey-detail-page.tsx'));
 const SurveyBuilderPage = lazy(() => import('./pages/survey-builder-page.tsx'));
 const SurveyResultsPage = lazy(() => import('./pages/survey-results-page.tsx'));
 const SurveyPaperPage = lazy(() => import('./pages/survey-paper-page.tsx'));
+const SurveyResponsesPage = lazy(() => import('./pages/survey-responses-page.tsx'));
+const DashboardPage = lazy(() => import('./pages/dashboard-page.tsx'));
+const TargetMetricsPage = lazy(() => import('./pages/target-metrics-page.tsx'));
+const TargetMetricNewPage = lazy(() => import('./pages/target-metric-new-page.tsx'));
+const TargetMetricEditPage = lazy(() => import('./pages/target-metric-edit-page.tsx'));
+const ResultsReportPage = lazy(() => import('./pages/results-report-page.tsx'));
+const FunnelPage = lazy(() => import('./pages/funnel-page.tsx'));
+const AdminUsersPage = lazy(() => import('./pages/admin-users-page.tsx'));
+const AdminUserNewPage = lazy(() => import('./pages/admin-user-new-page.tsx'));
+const AdminUserPage = lazy(() => import('./pages/admin-user-page.tsx'));
+const AdminApiKeysPage = lazy(() => import('./pages/admin-api-keys-page.tsx'));
+const AdminAuditLogPage = lazy(() => import('./pages/admin-audit-log-page.tsx'));
 const NotBuiltPage = lazy(() => import('./pages/not-built-page.tsx'));
 const NotFoundPage = lazy(() => import('./pages/not-found-page.tsx'));
 
 const page = (element: React.ReactNode) => <Suspense fallback={<Loading />}>{element}</Suspense>;
+
+/** Home: the targets dashboard for those who read targets; partners start at the windows. */
+function HomeRedirect() {
+  const me = useSession();
+  return <Navigate to={homePath(me.role)} replace />;
+}
 
 export const router = createBrowserRouter([
   { path: '/sign-in', element: page(<SignInPage />) },
@@ -55,7 +74,7 @@ export const router = createBrowserRouter([
     path: '/',
     element: page(<AppShell />),
     children: [
-      { index: true, element: <Navigate to="/windows" replace /> },
+      { index: true, element: <HomeRedirect /> },
       { path: 'windows', element: page(<WindowsListPage />) },
       { path: 'windows/new', element: page(<WindowNewPage />) },
       { path: 'windows/:id', element: page(<WindowDetailPage />) },
@@ -82,6 +101,18 @@ export const router = createBrowserRouter([
       { path: 'surveys/:id/edit', element: page(<SurveyBuilderPage />) },
       { path: 'surveys/:id/results', element: page(<SurveyResultsPage />) },
       { path: 'surveys/:id/paper', element: page(<SurveyPaperPage />) },
+      { path: 'surveys/:id/responses', element: page(<SurveyResponsesPage />) },
+      { path: 'targets', element: page(<DashboardPage />) },
+      { path: 'targets/metrics', element: page(<TargetMetricsPage />) },
+      { path: 'targets/metrics/new', element: page(<TargetMetricNewPage />) },
+      { path: 'targets/metrics/:id/edit', element: page(<TargetMetricEditPage />) },
+      { path: 'reports', element: page(<ResultsReportPage />) },
+      { path: 'reports/funnel', element: page(<FunnelPage />) },
+      { path: 'admin/users', element: page(<AdminUsersPage />) },
+      { path: 'admin/users/new', element: page(<AdminUserNewPage />) },
+      { path: 'admin/users/:id', element: page(<AdminUserPage />) },
+      { path: 'admin/api-keys', element: page(<AdminApiKeysPage />) },
+      { path: 'admin/audit-log', element: page(<AdminAuditLogPage />) },
       ...[...programmeParts, ...adminParts]
         .filter((part) => !part.built)
         .map((part) => ({

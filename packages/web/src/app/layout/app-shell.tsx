@@ -63,7 +63,7 @@ function Shell({ me }: { me: Me }) {
         {t('app.skipToContent')}
       </a>
       <header className="topbar">
-        <Link to="/windows" className="brand">
+        <Link to="/" className="brand">
           <span className="brand-mark" aria-hidden="true" />
           <span className="brand-name">{t('app.name')}</span>
           <span className="brand-tagline">{t('app.tagline')}</span>

@@ -12,7 +12,7 @@ export default function NotFoundPage() {
       </div>
       <p>{t('notFound.body')}</p>
       <p>
-        <Link to="/windows">{t('notFound.back')}</Link>
+        <Link to="/">{t('notFound.back')}</Link>
       </p>
     </>
   );

@@ -8,7 +8,7 @@ import { PageTitle } from '../layout/page-title.tsx';
 
 /** Only paths inside this app: `?next=//evil.example` must not send anyone elsewhere. */
 function safeNext(value: string | null): string {
-  return value && /^\/(?![/\\])/.test(value) ? value : '/windows';
+  return value && /^\/(?![/\\])/.test(value) ? value : '/';
 }
 
 export default function SignInPage() {
