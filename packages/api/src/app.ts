@@ -191,6 +191,8 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
         );
       },
     });
+    // The root is a directory to the static wildcard (403 with `index: false`): answer it with the SPA.
+    app.get('/', { schema: { hide: true } }, (_request, reply) => reply.sendFile('index.html'));
   }
 
   app.setNotFoundHandler((request, reply) => {

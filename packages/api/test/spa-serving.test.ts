@@ -26,6 +26,14 @@ afterAll(async () => {
 });
 
 describe('the built SPA is served by the API process', () => {
+  it('the root answers with index.html, never cached', async () => {
+    const res = await app.inject({ method: 'GET', url: '/' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/html/);
+    expect(res.headers['cache-control']).toBe('no-cache');
+    expect(res.body).toContain('<div id="root">');
+  });
+
   it('a page of the SPA answers with index.html, never cached', async () => {
     const res = await app.inject({ method: 'GET', url: '/windows/123' });
     expect(res.statusCode).toBe(200);
