@@ -140,6 +140,14 @@ describe('the distributions report', () => {
              where point_id = ${s.pointId} and occurred_at < '2022-03-01T00:00:00+09:00'`,
       );
       expect(s.level).toBe(Number(ledger?.n));
+      // The recent rate: the 28 Tokyo days before the end of the range, undone hand-outs left out.
+      const [recent] = await rows<{ n: number }>(
+        sql`select coalesce(sum(d.sets), 0)::int as n from distributions d
+             where d.point_id = ${s.pointId}
+               and d.occurred_at >= '2022-02-01T00:00:00+09:00' and d.occurred_at < '2022-03-01T00:00:00+09:00'
+               and not exists (select 1 from stock_movements r where r.distribution_id = d.id and r.kind = 'reversal')`,
+      );
+      expect(s.recentSets).toBe(Number(recent?.n));
       if (s.recentSets === 0) expect(s.daysLeft).toBeNull();
       else expect(s.daysLeft).toBeCloseTo(s.level / (s.recentSets / 28), 0);
     }
@@ -167,6 +175,45 @@ describe('the distributions report', () => {
     expect(group).toMatchObject({ sets: 1, handouts: 1 });
     const stock = res.json().stock.find((s: { pointId: string }) => s.pointId === point.id);
     expect(stock).toMatchObject({ level: 4, recentSets: 1 });
+  });
+
+  it('keeps the daily rollup the reports read equal to the hand-outs themselves, undone ones and all', async () => {
+    // A day whose only hand-out is undone: the rollup keeps a row of zeros, the reports no group.
+    const point = await createPoint(f.current, { organisationId: f.current.orgs.city });
+    const item = await createItem(f.current);
+    await receive(f.current, point.id, item.id, 3);
+    const posted = await f.current.as('staff', {
+      method: 'POST',
+      url: '/api/v1/distributions',
+      payload: { pointId: point.id, itemId: item.id, requestMethod: 'none', sets: 2 },
+    });
+    expect(posted.statusCode, posted.body).toBe(201);
+    await f.current.as('staff', { method: 'POST', url: `/api/v1/distributions/${posted.json().id}/undo` });
+
+    const key = (r: { day: string; point_id: string; item_id: string; sets: number; handouts: number }) =>
+      `${String(r.day).slice(0, 10)} ${r.point_id} ${r.item_id} ${Number(r.sets)} ${Number(r.handouts)}`;
+    type Row = { day: string; point_id: string; item_id: string; sets: number; handouts: number };
+    const rollup = await rows<Row>(
+      sql`select day::text as day, point_id, item_id, sets, handouts from distribution_daily where handouts > 0`,
+    );
+    const direct = await rows<Row>(sql`
+      select (d.occurred_at at time zone 'Asia/Tokyo')::date::text as day, d.point_id, d.item_id,
+             sum(d.sets)::int as sets, count(*)::int as handouts
+        from distributions d
+       where not exists (select 1 from stock_movements r where r.distribution_id = d.id and r.kind = 'reversal')
+       group by 1, 2, 3`);
+    expect(rollup.length).toBeGreaterThan(100);
+    expect(rollup.map(key).sort()).toEqual(direct.map(key).sort());
+    const [zeros] = await rows<{ n: number }>(
+      sql`select count(*)::int as n from distribution_daily where handouts = 0 and sets <> 0 or handouts < 0`,
+    );
+    expect(Number(zeros?.n)).toBe(0);
+    const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Tokyo' });
+    const res = await f.current.as('staff', {
+      method: 'GET',
+      url: `${url}?from=${today}&to=${today}&itemId=${item.id}&groupBy=month`,
+    });
+    expect(res.json()).toMatchObject({ groups: [], total: { sets: 0, handouts: 0 } });
   });
 
   it('answers Excel-ready CSV: BOM, Japanese headers, a total row', async () => {

@@ -354,6 +354,13 @@ describe('as of a moment: partial counts and projections', () => {
     expect(item(instant, 'allConsultations').actual).toBe(7);
     expect(instant.finished).toBe(false);
     expect(instant.daysElapsed).toBe(365);
+    // Sets: whole days from the rollup, the last day up to the instant from the hand-outs.
+    expect(item(day, 'counterSets').actual).toBe(4);
+    expect(item(instant, 'counterSets').actual).toBe(3);
+    expect(item(instant, 'funnel').denominator).toBe(3);
+    const after = await report(`fiscalYear=2021&asOf=${encodeURIComponent('2022-03-31T23:59:30+09:00')}`);
+    expect(item(after, 'counterSets').actual).toBe(4);
+    expect(item(after, 'sets').actual).toBe(14);
   });
 
   it('projects counts linearly from the days elapsed; shares stay as they are', async () => {

@@ -1,9 +1,15 @@
-import type { WindowDemand, WindowDemandItem } from '@tsunagari/shared';
+import {
+  type Openable,
+  openingDays,
+  type ScheduleInterval,
+  type WindowDemand,
+  type WindowDemandItem,
+} from '@tsunagari/shared';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/app.ts';
 import type { Database } from '../src/db/client.ts';
-import { consultations } from '../src/db/schema/index.ts';
+import { consultations, consultationWindows } from '../src/db/schema/index.ts';
 import { loadDemoData } from '../src/demo/load.ts';
 import { DEMO_PASSWORD } from '../src/demo/otaru-fy2021.ts';
 import { SATURDAY_WINDOW_NAME } from '../src/demo/windows.ts';
@@ -145,6 +151,91 @@ describe('window demand: access and suppression', () => {
     );
     expect(lines).toContain('テスト土曜女性専用相談,テスト市 男女共同参画課,15,75,0,0,0,0,相談なし');
   });
+});
+
+describe('window demand: opening days counted in SQL agree with the directory’s opening hours', () => {
+  // Schedules the demo does not have: split days, a close at 24:00, odd minutes, holidays open
+  // and closed, closures on holidays and on weekdays, a window ending and one starting mid-period.
+  const split: ScheduleInterval[] = [
+    { weekday: 1, opens: '09:00', closes: '12:00' },
+    { weekday: 1, opens: '13:00', closes: '17:00' },
+    { weekday: 3, opens: '18:00', closes: '24:00' },
+    { weekday: 6, opens: '10:00', closes: '15:00' },
+  ];
+  const windows: (Openable & { name: string; closureDates: string[]; schedule: ScheduleInterval[] })[] = [
+    {
+      name: 'テスト比較A 祝日も開く',
+      validFrom: '2021-04-01',
+      validTo: null,
+      closureDates: ['2021-12-29', '2022-01-03'],
+      opensOnHolidays: true,
+      schedule: split,
+    },
+    {
+      name: 'テスト比較B 祝日休み・2月10日まで',
+      validFrom: '2021-04-01',
+      validTo: '2022-02-10',
+      closureDates: ['2021-05-03', '2021-07-14'],
+      opensOnHolidays: false,
+      schedule: split,
+    },
+    {
+      name: 'テスト比較C 毎日24時間・12月から',
+      validFrom: '2021-12-01',
+      validTo: null,
+      closureDates: ['2022-01-01'],
+      opensOnHolidays: true,
+      schedule: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opens: '00:00', closes: '24:00' })),
+    },
+    {
+      name: 'テスト比較D 日曜13時から14時半',
+      validFrom: '2021-04-01',
+      validTo: null,
+      closureDates: [],
+      opensOnHolidays: false,
+      schedule: [{ weekday: 7, opens: '13:00', closes: '14:30' }],
+    },
+  ];
+  const ids: string[] = [];
+
+  beforeAll(async () => {
+    for (const w of windows) {
+      const [row] = await f.current.database.db
+        .insert(consultationWindows)
+        .values({
+          ...w,
+          topics: ['women_general'],
+          organisationId: f.current.orgs.city,
+          place: 'テスト会館',
+          channels: ['phone'],
+        })
+        .returning({ id: consultationWindows.id });
+      ids.push(row?.id as string);
+    }
+  });
+
+  for (const [from, to] of [
+    ['2021-04-01', '2022-03-31'],
+    ['2021-12-25', '2022-01-10'],
+    ['2022-02-11', '2022-02-11'],
+    ['2021-04-29', '2021-05-05'],
+  ] as const) {
+    it(`gives the same days and hours as openingDays() from ${from} to ${to}`, async () => {
+      const r = await demand(`from=${from}&to=${to}`);
+      const got = windows.map((_, i) => {
+        const it = r.items.find((x) => x.windowId === ids[i]);
+        return it ? { openingDays: it.openingDays, openHours: it.openHours } : null;
+      });
+      const expected = windows.map((w) => {
+        // Not running in the period and no consultations: not listed.
+        if (w.validFrom > to || (w.validTo && w.validTo < from)) return null;
+        const days = openingDays(w, from, to);
+        const minutes = days.reduce((sum, d) => sum + d.openMinutes, 0);
+        return { openingDays: days.length, openHours: Math.round((minutes / 60) * 100) / 100 };
+      });
+      expect(got).toEqual(expected);
+    });
+  }
 });
 
 describe('window demand on the Otaru FY2021 demo set', () => {

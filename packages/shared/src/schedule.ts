@@ -20,6 +20,16 @@ export function holidayName(date: string): string | null {
   return holidays[date]?.name ?? null;
 }
 
+/**
+ * The national holidays from `from` to `to` (ISO dates, inclusive), for SQL that walks the
+ * calendar itself (the window-demand report) with the same holiday data as `intervalsOn`.
+ */
+export function holidaysBetween(from: string, to: string): string[] {
+  return Object.keys(holidays)
+    .filter((date) => date >= from && date <= to)
+    .sort();
+}
+
 /** The calendar date, ISO weekday and minute of the day of an instant in Asia/Tokyo. */
 export function tokyoParts(instant: Date): { date: string; weekday: number; minutes: number } {
   const t = new TZDate(instant.getTime(), TIME_ZONE);

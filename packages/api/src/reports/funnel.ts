@@ -2,7 +2,8 @@
  * 案内カードから相談へ (the card-to-consultation funnel): per distribution point and month, the
  * sets handed out and the consultations that recorded that point's card code; and per referral
  * source, the share of consultations it brought. It answers the programme's open question:
- * whether hand-outs lead women to help, and from where. Aggregated in SQL (three GROUP BYs);
+ * whether hand-outs lead women to help, and from where. Aggregated in SQL (three GROUP BYs, the
+ * sets from the hand-out rollups);
  * consultation counts read by partners and analysts are suppressed as in every report.
  */
 import {
@@ -26,8 +27,8 @@ import {
   distributionPoints as dp,
   organisations as org,
 } from '../db/schema/index.ts';
-import { notUndone } from '../target-metrics/actuals.ts';
 import { toCsv } from './csv.ts';
+import { handoutTotals } from './handout-totals.ts';
 import { exactTable, suppressList, suppressTable } from './suppression.ts';
 
 export interface FunnelReader {
@@ -97,11 +98,12 @@ export async function funnelReport(db: DbOrTx, period: FunnelPeriod, reader: Fun
         )
         order by ${dp.name}, ${dp.id}`,
   );
+  // Sets from the hand-out rollups (whole months and days of the period; undone ones left out).
   const handouts = await rows<{ point_id: string; month: string; sets: number }>(
     db,
-    sql`select ${d.pointId} as point_id, ${month(d.occurredAt)} as month, sum(${d.sets})::int as sets
-        from ${d} join ${dp} on ${dp.id} = ${d.pointId}
-        where ${within(d.occurredAt)} and ${notUndone()} and ${scope}
+    sql`select h.point_id, to_char(h.day, 'YYYY-MM') as month, sum(h.sets)::int as sets
+        from (${handoutTotals(period.from, period.to)}) h join ${dp} on ${dp.id} = h.point_id
+        where ${scope}
         group by 1, 2`,
   );
   // Card codes are unique per point, so each consultation with a code counts at one point at most.

@@ -30,13 +30,15 @@ import {
   consultations as c,
   consultationWindows as cw,
   distributions as d,
+  distributionDaily as dd,
   distributionPoints as dp,
   organisations as org,
   trainingEvents as te,
   trainingRegistrations as tr,
 } from '../db/schema/index.ts';
+import { handoutTotals } from '../reports/handout-totals.ts';
 import { suppressList } from '../reports/suppression.ts';
-import { horizonOf, notUndone, targetMetricsReport } from '../target-metrics/actuals.ts';
+import { horizonOf, targetMetricsReport } from '../target-metrics/actuals.ts';
 import { metricsOfYear } from '../target-metrics/repository.ts';
 
 export interface ResultsReader {
@@ -49,7 +51,6 @@ async function rows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
   return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
 }
 
-const dateOf = (column: unknown) => sql`to_char(${column} at time zone 'Asia/Tokyo', 'YYYY-MM-DD')`;
 const maxDate = (a: string, b: string) => (a > b ? a : b);
 const minDate = (a: string, b: string) => (a < b ? a : b);
 /** 2021-11-19 → 令和3年11月19日(金), as the source document writes dates. */
@@ -160,11 +161,16 @@ export async function resultsReport(
     ),
     rows<{ point_id: string; sets: number; handouts: number; first: string; last: string }>(
       db,
-      sql`select ${d.pointId} as point_id, sum(${d.sets})::int as sets, count(*)::int as handouts,
-            min(${dateOf(d.occurredAt)}) as first, max(${dateOf(d.occurredAt)}) as last
-          from ${d}
-          where ${within(d.occurredAt)} and ${notUndone()}
-          group by 1`,
+      // From the hand-out rollups (undone ones left out): the year's months for the sums, the
+      // first and last day with a hand-out by the daily rollup's (point, day) index.
+      sql`select p.point_id, p.sets, p.handouts,
+            (select to_char(min(dd.day), 'YYYY-MM-DD') from ${dd} dd
+              where dd.point_id = p.point_id and dd.day between ${fy.from}::date and ${fy.to}::date and dd.handouts > 0) as first,
+            (select to_char(max(dd.day), 'YYYY-MM-DD') from ${dd} dd
+              where dd.point_id = p.point_id and dd.day between ${fy.from}::date and ${fy.to}::date and dd.handouts > 0) as last
+          from (select h.point_id, sum(h.sets)::int as sets, sum(h.handouts)::int as handouts
+                  from (${handoutTotals(fy.from, fy.to)}) h
+                 group by 1 having sum(h.handouts) > 0) p`,
     ),
     rows<{ n: number }>(
       db,

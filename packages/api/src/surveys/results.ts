@@ -105,6 +105,24 @@ export async function surveyResults(
         where ${surveyVersions.surveyId} = ${survey.id}
         group by ${surveyVersions.number} order by ${surveyVersions.number}`,
   );
+  // The answers are read by the version's questions from the (question, option, number, response)
+  // index, not by a scan of every survey's answers. Every answer to a question of this version
+  // belongs to a response of this version (answers are only ever stored against their response's
+  // version: submit.ts, paper entry and the demo loader all go through prepareAnswers), so without
+  // any other filter the responses need not be joined at all.
+  const questionIds = questions.length
+    ? sql.join(
+        questions.map((x) => sql`${x.id}::uuid`),
+        sql`, `,
+      )
+    : sql`null::uuid`;
+  const wholeVersion = !q.from && !q.to && !q.channel && !q.distributionPointId && !reader.organisationId;
+  const answersOf = wholeVersion
+    ? sql`${a}`
+    : sql`${a} join (select ${r.id} as id from ${r} where ${filter}) fr on fr.id = ${a.responseId}`;
+  const choicesOf = wholeVersion
+    ? sql`${ch}`
+    : sql`${ch} join (select ${r.id} as id from ${r} where ${filter}) fr on fr.id = ${ch.responseId}`;
   // One pass over the answers: per question, per option and per number value (grouping sets).
   const answerGroups = await rows<{
     question_id: string;
@@ -123,8 +141,8 @@ export async function surveyResults(
           avg(coalesce(${a.numberValue}, ${o.value}))::float8 as mean,
           count(*) filter (where ${o.countsAsSatisfied})::int as satisfied,
           count(*) filter (where ${o.countsAsPositive})::int as positive
-        from ${a} join ${r} on ${r.id} = ${a.responseId} left join ${o} on ${o.id} = ${a.optionId}
-        where ${filter}
+        from ${answersOf} left join ${o} on ${o.id} = ${a.optionId}
+        where ${a.questionId} in (${questionIds})
         group by grouping sets ((${a.questionId}), (${a.questionId}, ${a.optionId}), (${a.questionId}, ${a.numberValue}))`,
   );
   // One pass over the choices of multiple choice: per option, and per question the responses
@@ -142,8 +160,8 @@ export async function surveyResults(
           count(*)::int as n,
           count(distinct ${ch.responseId}) filter (where ${o.countsAsSatisfied})::int as satisfied,
           count(distinct ${ch.responseId}) filter (where ${o.countsAsPositive})::int as positive
-        from ${ch} join ${r} on ${r.id} = ${ch.responseId} join ${o} on ${o.id} = ${ch.optionId}
-        where ${filter}
+        from ${choicesOf} join ${o} on ${o.id} = ${ch.optionId}
+        where ${ch.questionId} in (${questionIds})
         group by grouping sets ((${ch.questionId}), (${ch.questionId}, ${ch.optionId}))`,
   );
   // grouping(option, value): 3 = per question, 1 = per option, 2 = per number value.

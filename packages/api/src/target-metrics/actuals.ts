@@ -43,6 +43,7 @@ import {
   trainingEvents as te,
   trainingRegistrations as tr,
 } from '../db/schema/index.ts';
+import { handoutTotals } from '../reports/handout-totals.ts';
 import type { MetricRow } from './repository.ts';
 
 const DAY_MS = 86_400_000;
@@ -176,11 +177,13 @@ function countsOf(def: Exclude<StoredMetricDefinition, { kind: 'manual' }>, fisc
         group by 1`;
     }
     case 'sets_handed_out':
-      return sql`select ${weekOf(d.occurredAt)} as week, sum(${d.sets})::int as num, 0 as den
-        from ${d} join ${dp} on ${dp.id} = ${d.pointId}
-        where ${within(d.occurredAt)} and ${notUndone()}
+      return sql`select week, sum(sets)::int as num, 0 as den
+        from (${setsPerDay(
+          h,
+          sql`true
           ${def.pointIds ? sql`and ${dp.id} in (${list(def.pointIds)})` : sql``}
-          ${def.pointKinds ? sql`and ${dp.kind} in (${list(def.pointKinds)})` : sql``}
+          ${def.pointKinds ? sql`and ${dp.kind} in (${list(def.pointKinds)})` : sql``}`,
+        )}) s
         group by 1`;
     case 'funnel_conversion': {
       const points = def.pointIds ? sql`${dp.id} in (${list(def.pointIds)})` : sql`true`;
@@ -191,13 +194,33 @@ function countsOf(def: Exclude<StoredMetricDefinition, { kind: 'manual' }>, fisc
             and upper(${c.cardCode}) in (select ${dp.cardCode} from ${dp} where ${points})
           group by 1
           union all
-          select ${weekOf(d.occurredAt)} as week, 0 as num, sum(${d.sets}) as den
-          from ${d} join ${dp} on ${dp.id} = ${d.pointId}
-          where ${within(d.occurredAt)} and ${notUndone()} and ${points}
-          group by 1
+          select week, 0 as num, sets as den from (${setsPerDay(h, points)}) s
         ) u group by week`;
     }
   }
+}
+
+/**
+ * Sets handed out from the start of the year to the cutoff, as rows `(week, sets)` (several per
+ * week) at the points `points` (a condition on distribution_points): the whole Tokyo days from the
+ * daily hand-out rollup, the cutoff's own day up to the cutoff (when asOf is a moment within it)
+ * from the hand-outs themselves. Undone hand-outs are left out either way.
+ */
+function setsPerDay(h: Horizon, points: SQL): SQL {
+  const cutoffDay = tokyoParts(h.cutoff).date;
+  const dayStart = tokyoInstant(cutoffDay, '00:00');
+  const lastWholeDay = addDaysIso(cutoffDay, -1);
+  const wholeDays = sql`select (date_trunc('week', t.day::timestamp))::date as week, t.sets
+      from (${handoutTotals(h.bounds.from, lastWholeDay, { grain: 'week' })}) t
+      join ${dp} on ${dp.id} = t.point_id
+      where ${points}`;
+  if (dayStart.getTime() >= h.cutoff.getTime() || dayStart.getTime() < h.bounds.start.getTime()) return wholeDays;
+  return sql`${wholeDays}
+    union all
+    select ${weekOf(d.occurredAt)} as week, ${d.sets} as sets
+      from ${d} join ${dp} on ${dp.id} = ${d.pointId}
+      where ${d.occurredAt} >= ${dayStart.toISOString()}::timestamptz and ${d.occurredAt} < ${h.cutoff.toISOString()}::timestamptz
+        and ${notUndone()} and ${points}`;
 }
 
 /** A hand-out counts unless a reversal undid it. */

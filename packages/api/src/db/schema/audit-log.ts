@@ -15,5 +15,10 @@ export const auditLog = pgTable(
     requestId: text(),
     details: jsonb().$type<Record<string, unknown>>(),
   },
-  (t) => [index().on(t.at.desc(), t.id.desc()), index().on(t.entityType, t.entityId), index().on(t.actorId)],
+  (t) => [
+    // Ascending: scanned backwards it serves ORDER BY at DESC, id DESC; DESC NULLS LAST would not.
+    index().on(t.at, t.id),
+    index().on(t.entityType, t.entityId),
+    index().on(t.actorId),
+  ],
 );

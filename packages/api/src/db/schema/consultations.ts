@@ -53,6 +53,10 @@ export const consultations = pgTable(
     index().on(t.windowId, t.occurredAt),
     index().on(t.referredToWindowId),
     index().using('gin', t.topics),
+    // A card code traced to its point (the funnel, the results report): matched as upper(card_code).
+    index('consultations_card_code_index')
+      .on(sql`upper(${t.cardCode})`, t.occurredAt)
+      .where(sql`${t.cardCode} is not null`),
     check('consultations_channel_check', sql`${t.channel} in (${inList(Channels)})`),
     check('consultations_topics_check', sql`cardinality(${t.topics}) between 1 and ${sql.raw(String(Topics.length))}`),
     check('consultations_referral_source_check', sql`${t.referralSource} in (${inList(ReferralSources)})`),

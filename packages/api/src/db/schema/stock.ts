@@ -73,8 +73,12 @@ export const distributions = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index().on(t.occurredAt.desc(), t.id.desc()),
-    index().on(t.pointId, t.occurredAt.desc(), t.id.desc()),
+    // Keyset pages newest first on (occurred_at, id); the trailing columns are what the reports
+    // read of a hand-out, so that a period's hand-outs are summed from the index alone. Ascending
+    // on purpose: scanned backwards it gives ORDER BY … DESC (NULLS FIRST), which an index built
+    // DESC NULLS LAST (drizzle's .desc()) cannot, so PostgreSQL sorted the whole table for a page.
+    index().on(t.occurredAt, t.id, t.pointId, t.itemId, t.sets, t.requestMethod),
+    index().on(t.pointId, t.occurredAt, t.id),
     check('distributions_sets', sql`${t.sets} >= 1`),
     check(
       'distributions_period',
@@ -116,9 +120,13 @@ export const stockMovements = pgTable(
   },
   (t) => [
     index().on(t.pointId, t.itemId),
-    index().on(t.pointId, t.occurredAt.desc(), t.id.desc()),
-    index().on(t.occurredAt.desc(), t.id.desc()),
+    // Ascending, scanned backwards for pages newest first (see distributions); the trailing columns
+    // let the level at a moment be summed from the index alone.
+    index().on(t.pointId, t.occurredAt, t.id),
+    index().on(t.occurredAt, t.id, t.pointId, t.itemId, t.quantity),
     index().on(t.transferId),
+    // The few undone hand-outs: every report's "not undone" test is a probe of this small index.
+    index('stock_movements_reversed_distribution_index').on(t.distributionId).where(sql`${t.kind} = 'reversal'`),
     // A movement is reversed at most once; a hand-out has one handout row and at most one reversal.
     uniqueIndex().on(t.reversesId),
     uniqueIndex().on(t.distributionId, t.kind),
@@ -152,4 +160,53 @@ export const stockBalances = pgTable(
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.pointId, t.itemId] }), check('stock_balances_level', sql`${t.level} >= 0`)],
+);
+
+/**
+ * Hand-outs per Tokyo calendar day, point and item, less those undone, and the same per calendar
+ * month: rollups the reports sum instead of the hand-outs themselves. At scale 1 a fiscal year is
+ * ~120,000 hand-outs, ~25,000 daily rows, ~5,200 weekly rows and ~1,200 monthly rows; a period is
+ * read as its whole months (or weeks) from the coarser rollup and its remaining days from the daily one
+ * (src/reports/handout-totals.ts). Kept by statement triggers (migration 0008_handout_rollups): an
+ * insert into distributions adds, a reversal in the ledger that names a distribution subtracts,
+ * in the same transaction, so every writer — the API, the demo loader, bulk loads — keeps them
+ * exact. Nothing else writes them; distributions are never updated or deleted. A day or month
+ * whose hand-outs were all undone keeps its row, with zeros.
+ */
+export const distributionDaily = pgTable(
+  'distribution_daily',
+  {
+    day: date({ mode: 'string' }).notNull(),
+    pointId: uuid().notNull(),
+    itemId: uuid().notNull(),
+    sets: integer().notNull(),
+    handouts: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.pointId, t.itemId] }), index().on(t.pointId, t.day)],
+);
+
+/** See distributionDaily; `week` is the Monday of the Tokyo calendar week (migration 0009). */
+export const distributionWeekly = pgTable(
+  'distribution_weekly',
+  {
+    week: date({ mode: 'string' }).notNull(),
+    pointId: uuid().notNull(),
+    itemId: uuid().notNull(),
+    sets: integer().notNull(),
+    handouts: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.week, t.pointId, t.itemId] })],
+);
+
+/** See distributionDaily; `month` is the first day of the Tokyo calendar month. */
+export const distributionMonthly = pgTable(
+  'distribution_monthly',
+  {
+    month: date({ mode: 'string' }).notNull(),
+    pointId: uuid().notNull(),
+    itemId: uuid().notNull(),
+    sets: integer().notNull(),
+    handouts: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.pointId, t.itemId] })],
 );

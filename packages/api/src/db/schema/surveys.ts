@@ -179,7 +179,11 @@ export const surveyAnswers = pgTable(
     numberValue: doublePrecision(),
     textValue: text(),
   },
-  (t) => [primaryKey({ columns: [t.responseId, t.questionId] }), index().on(t.questionId, t.optionId)],
+  (t) => [
+    primaryKey({ columns: [t.responseId, t.questionId] }),
+    // Results count a version's questions from this index alone (question, option, number, response).
+    index().on(t.questionId, t.optionId, t.numberValue, t.responseId),
+  ],
 );
 
 export const surveyAnswerChoices = pgTable(
@@ -197,6 +201,6 @@ export const surveyAnswerChoices = pgTable(
       columns: [t.responseId, t.questionId],
       foreignColumns: [surveyAnswers.responseId, surveyAnswers.questionId],
     }).onDelete('cascade'),
-    index().on(t.questionId, t.optionId),
+    index().on(t.questionId, t.optionId, t.responseId),
   ],
 );

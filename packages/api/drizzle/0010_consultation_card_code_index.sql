@@ -1,0 +1,1 @@
+CREATE INDEX "consultations_card_code_index" ON "consultations" USING btree (upper("card_code"),"occurred_at") WHERE "consultations"."card_code" is not null;
