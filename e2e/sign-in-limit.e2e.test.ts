@@ -12,8 +12,10 @@ describe('sign-in rate limit', () => {
     await page.getByLabel('パスワード').fill('guess-number-one');
     const alert = page.getByRole('alert');
     for (let attempt = 1; attempt <= 3; attempt++) {
+      // Listen before clicking: an answer that comes back at once must not be missed.
+      const answered = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/sign-in'));
       await page.getByRole('button', { name: 'サインイン' }).click();
-      await page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/sign-in'));
+      await answered;
       await alert.waitFor();
       expect(await alert.textContent()).toBe('メールアドレスまたはパスワードが正しくありません。');
     }

@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { TargetMetric } from '@tsunagari/shared';
 import { api } from '../../../lib/api-client.ts';
 import { invalidateTargets } from './invalidate.ts';
 import { targetMetricKeys } from './keys.ts';
@@ -12,6 +13,10 @@ export function useDeleteTargetMetric() {
     onSuccess: (_data, id) => {
       // The deleted record must not be refetched (it would 404) while the page leaves.
       queryClient.removeQueries({ queryKey: targetMetricKeys.detail(id) });
+      // Nor shown for a moment in the list the page goes back to, before that list is read again.
+      queryClient.setQueriesData<TargetMetric[]>({ queryKey: targetMetricKeys.lists() }, (metrics) =>
+        metrics?.filter((metric) => metric.id !== id),
+      );
       return invalidateTargets(queryClient);
     },
   });
